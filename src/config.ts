@@ -1,0 +1,140 @@
+/**
+ * The only reader of `process.env`. Every variable is parsed with zod; on bad values the
+ * process gets one error that lists every bad variable and what it expects.
+ */
+import { existsSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { z } from 'zod';
+
+const bool = (def: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'ya', 'tidak'], { error: 'expected true or false' })
+    .default(def ? 'true' : 'false')
+    .transform((v) => ['true', '1', 'yes', 'ya'].includes(v));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const optionalUrl = optionalString.pipe(z.url({ error: 'expected a URL such as https://example.org' }).optional());
+
+const port = z.coerce
+  .number({ error: 'expected a port number' })
+  .int('expected a port number 0–65535')
+  .min(0, 'expected a port number 0–65535')
+  .max(65535, 'expected a port number 0–65535');
+
+export const OFFICE_TIMEZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'expected development, production or test' }).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'expected one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  INSTANCE_ID: optionalString,
+
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'expected postgresql://user:password@host:5432/database')
+      .optional(),
+  ),
+  PGLITE_DIR: z.string().min(1).default('.data/pglite'),
+  DEMO_SEED: z.enum(['auto', 'true', 'false'], { error: 'expected auto, true or false' }).default('auto'),
+
+  OFFICE_TIMEZONE: z.enum(OFFICE_TIMEZONES, { error: `expected one of ${OFFICE_TIMEZONES.join(', ')}` }).default('Asia/Jakarta'),
+  CUTI_BERSAMA_IS_WORKDAY: bool(false),
+
+  TELEGRAM_BOT_TOKEN: optionalString.pipe(z.string().regex(/^\d+:[\w-]{20,}$/, 'expected a token from BotFather such as 123456:ABC-DEF…').optional()),
+  TELEGRAM_API_ROOT: optionalUrl,
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, 'expected 16–256 characters A-Z a-z 0-9 _ -').optional()),
+  TELEGRAM_WEBHOOK_PORT: port.default(8443),
+
+  WHATSAPP_ENABLED: bool(false),
+  WHATSAPP_AUTH_DIR: z.string().min(1).default('.wwebjs_auth'),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+
+  CONSOLE: z.enum(['auto', 'true', 'false'], { error: 'expected auto, true or false' }).default('auto'),
+  API_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
+
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: optionalString,
+  AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+});
+
+export type Env = z.input<typeof envSchema>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  instanceId: string;
+  database: { kind: 'postgres'; url: string } | { kind: 'pglite'; dir: string };
+  demoSeed: boolean;
+  calendar: { timeZone: (typeof OFFICE_TIMEZONES)[number]; cutiBersamaIsWorkday: boolean };
+  telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number } };
+  whatsapp?: { authDir: string; chromiumPath: string };
+  console: boolean;
+  apiPort?: number;
+  ai?: { apiKey: string; baseUrl?: string; model: string };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration (check .env or the environment):\n' +
+        problems.map((p) => `  - ${p.variable}: ${p.message}`).join('\n'),
+    );
+  }
+}
+
+/** Parse an environment (default: process.env, after loading ./.env if present) into a Config. */
+export function loadConfig(env: Record<string, string | undefined> = readProcessEnv()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '?'), message: i.message })),
+    );
+  }
+  const e = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_BOT_TOKEN) {
+    problems.push({ variable: 'TELEGRAM_WEBHOOK_URL', message: 'needs TELEGRAM_BOT_TOKEN as well' });
+  }
+  if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push({ variable: 'TELEGRAM_WEBHOOK_SECRET', message: 'required with TELEGRAM_WEBHOOK_URL, so that forged updates are refused' });
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const database: Config['database'] = e.DATABASE_URL
+    ? { kind: 'postgres', url: e.DATABASE_URL }
+    : { kind: 'pglite', dir: e.PGLITE_DIR };
+  const chatConfigured = Boolean(e.TELEGRAM_BOT_TOKEN) || e.WHATSAPP_ENABLED;
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    database,
+    demoSeed: e.DEMO_SEED === 'auto' ? database.kind === 'pglite' : e.DEMO_SEED === 'true',
+    calendar: { timeZone: e.OFFICE_TIMEZONE, cutiBersamaIsWorkday: e.CUTI_BERSAMA_IS_WORKDAY },
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          apiRoot: e.TELEGRAM_API_ROOT,
+          webhook: e.TELEGRAM_WEBHOOK_URL
+            ? { url: e.TELEGRAM_WEBHOOK_URL, secret: e.TELEGRAM_WEBHOOK_SECRET, port: e.TELEGRAM_WEBHOOK_PORT }
+            : undefined,
+        }
+      : undefined,
+    whatsapp: e.WHATSAPP_ENABLED ? { authDir: e.WHATSAPP_AUTH_DIR, chromiumPath: e.CHROMIUM_PATH } : undefined,
+    console: e.CONSOLE === 'auto' ? !chatConfigured && Boolean(process.stdin.isTTY) : e.CONSOLE === 'true',
+    apiPort: e.API_PORT,
+    ai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.AI_MODEL } : undefined,
+  };
+}
+
+function readProcessEnv(): Record<string, string | undefined> {
+  // Prisma 7 and Node do not read .env by themselves; Node ≥ 20.12 can.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+  return process.env;
+}
