@@ -4,7 +4,7 @@
  */
 import { DomainError } from './errors.js';
 import { fixedDateHolidays, isHolidayKind, type HolidayEntry } from './holidays.js';
-import { addDays, compareDates, dayOfWeek, isValidLocalDate, yearOf } from './local-date.js';
+import { addDays, compareDates, dayOfWeek, daysBetween, isValidLocalDate, yearOf } from './local-date.js';
 import type { LocalDate } from './types.js';
 
 export interface CalendarOptions {
@@ -30,6 +30,8 @@ export class WorkingCalendar {
   private readonly entries = new Map<LocalDate, HolidayEntry>();
   private readonly officialYears: ReadonlySet<number>;
   private readonly fallback = new Map<number, Map<LocalDate, HolidayEntry>>();
+  // Verdicts never change after construction; schedulers ask about the same weeks over and over.
+  private readonly verdicts = new Map<LocalDate, boolean>();
   private readonly onMissingYear: ((year: number) => void) | undefined;
   private readonly dateFormat: Intl.DateTimeFormat;
   private readonly partsFormat: Intl.DateTimeFormat;
@@ -150,16 +152,23 @@ export class WorkingCalendar {
       return back === 0 ? 0 : -back; // avoid -0, which strict equality checks treat as distinct
     }
     let count = 0;
-    for (let d = addDays(from, 1); compareDates(d, to) <= 0; d = addDays(d, 1)) {
+    let d = from;
+    for (let i = daysBetween(from, to); i > 0; i--) {
+      d = addDays(d, 1);
       if (this.working(d)) count++;
     }
     return count;
   }
 
   private working(date: LocalDate): boolean {
-    if (this.lookup(date)?.kind === 'hari_kerja') return true;
-    const dow = dayOfWeek(date);
-    return dow !== 0 && dow !== 6 && this.closure(date) === undefined;
+    let verdict = this.verdicts.get(date);
+    if (verdict === undefined) {
+      const dow = dayOfWeek(date);
+      verdict =
+        this.lookup(date)?.kind === 'hari_kerja' || (dow !== 0 && dow !== 6 && this.closure(date) === undefined);
+      this.verdicts.set(date, verdict);
+    }
+    return verdict;
   }
 
   private closure(date: LocalDate): HolidayEntry | undefined {

@@ -1,6 +1,6 @@
 /**
  * Errors a person can act on. A `DomainError` carries a stable code and the data needed to
- * explain it; adapters render it in Indonesian (see `src/commands/error-text.ts`). Stack traces
+ * explain it; adapters render it in Indonesian (see `src/messages/error-text.ts`). Stack traces
  * never reach a chat.
  */
 export type DomainErrorCode =
@@ -14,6 +14,7 @@ export type DomainErrorCode =
   | 'UNIT_NOT_FOUND'
   | 'PERSON_NOT_FOUND'
   | 'CHAT_NOT_FOUND'
+  | 'NOT_FOUND'
   | 'NOT_REGISTERED'
   | 'FORBIDDEN'
   | 'INVALID_ARGS'

@@ -169,6 +169,7 @@ CREATE TABLE "outbox" (
     "target" TEXT NOT NULL,
     "thread_id" TEXT NOT NULL DEFAULT '',
     "kind" TEXT NOT NULL DEFAULT 'send',
+    "purpose" TEXT NOT NULL DEFAULT 'reply',
     "payload" JSONB NOT NULL,
     "report_id" UUID,
     "edit_of_id" BIGINT,
@@ -294,7 +295,7 @@ CREATE INDEX "outbox_platform_target_thread_id_id_idx" ON "outbox"("platform", "
 CREATE INDEX "outbox_platform_target_platform_message_id_idx" ON "outbox"("platform", "target", "platform_message_id");
 
 -- CreateIndex
-CREATE INDEX "outbox_report_id_idx" ON "outbox"("report_id");
+CREATE INDEX "outbox_report_id_purpose_idx" ON "outbox"("report_id", "purpose");
 
 -- CreateIndex
 CREATE INDEX "holiday_date_idx" ON "holiday"("date");

@@ -1,0 +1,270 @@
+/**
+ * The one place that hides a reporter's identity before text leaves the server (chat posts, logs,
+ * AI calls), as the code of ethics requires (DOMAIN.md). Detection is rule-based and errs on
+ * masking too much: a hidden street name costs little, a leaked NIK cannot be taken back.
+ *
+ * Choices worth knowing:
+ * - NIP (18-digit civil-servant number) is masked as `[NIP]`: in a report body it is usually the
+ *   reporter's own (transfers, pensions, recruitment) and it encodes a birth date. Officers are
+ *   identified by the registry, never by NIP text, so nothing the bot needs is lost.
+ * - Other personal numbers (NISN, NUPTK, NPWP, BPJS/KIS, exam participant, pension, passport)
+ *   are masked as `[NOMOR-ID]` when introduced by their keyword.
+ * - Tracking ids, years, dates, times and rupiah amounts stay. A bare number becomes a phone only
+ *   with a 0/62 prefix and 9–13 digits.
+ * - A street name alone ("Jl. Sudirman", often an office or a damaged road) stays; it is masked
+ *   with a house number, RT/RW, gang, block, or after a cue such as "alamat:".
+ * - Names are found from cues ("nama saya", "atas nama", "a.n.", "Saya, X,", "Saya Ibu X",
+ *   "Alm.") and from `knownNames`; an uncued name in free text is only caught via `knownNames`.
+ */
+import {
+  ACCOUNT_RE,
+  ADDR_NUMBER,
+  ADDR_PLACE,
+  ADDR_STREET_NUMBER,
+  ADDR_STRONG,
+  ADDRESS_RE,
+  AMOUNT_SHAPE,
+  COMMON_WORDS,
+  EMAIL_RE,
+  escapeRe,
+  ID_KEYWORD_RE,
+  KINDS,
+  NAME_RULES,
+  NAME_STOP,
+  NAME_TOKEN_RE,
+  NIK_KEYWORD_RE,
+  NIK_RE,
+  NIP_KEYWORD_RE,
+  NIP_RE,
+  PHONE_GROUP_RE,
+  PHONE_KEYWORD_RE,
+  PHONE_RE,
+  PHONE_VALID,
+  PLACEHOLDER,
+  PLACEHOLDER_RE,
+  WA_LINK_RE,
+  type NameRule,
+  type PiiKind,
+} from './pii-patterns.js';
+
+export type { PiiKind } from './pii-patterns.js';
+
+export interface MaskOptions {
+  /** Names to hide wherever they appear (case-insensitive), e.g. the reporter's; also their distinctive single words. */
+  knownNames?: string[];
+}
+
+export interface MaskResult {
+  text: string;
+  /** Kinds that were masked, each once, in a fixed order. */
+  found: PiiKind[];
+}
+
+/** Shown instead of the text if masking itself fails: failing closed is the only safe answer. */
+const UNMASKABLE = '[TEKS DISEMBUNYIKAN]';
+/** A replacement can expose a neighbour (a cue next to a new placeholder); a few passes settle it. */
+const MAX_PASSES = 4;
+
+type Replace = (m: RegExpExecArray) => string | null;
+
+/** Replace matches of a global regex, leaving any match that touches an existing placeholder alone. */
+function substitute(text: string, re: RegExp, fn: Replace): string {
+  const guarded: Array<[number, number]> = [];
+  for (const p of text.matchAll(PLACEHOLDER_RE)) guarded.push([p.index, p.index + p[0].length]);
+  let out = '';
+  let last = 0;
+  let g = 0;
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    while (g < guarded.length && (guarded[g]?.[1] ?? 0) <= start) g++;
+    const span = guarded[g];
+    if (span && span[0] < end) continue;
+    const rep = fn(m);
+    if (rep === null) continue;
+    out += text.slice(last, start) + rep;
+    last = end;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+function digitsOf(s: string): string {
+  return s.replace(/\D+/g, '');
+}
+
+/** Keep the cue ("NIK: "), hide the number, unless it is really a rupiah amount. */
+function keepCue(kind: PiiKind, found: Set<PiiKind>): Replace {
+  return (m) => {
+    const num = m[m.length - 1] ?? '';
+    if (AMOUNT_SHAPE.test(num)) return null;
+    found.add(kind);
+    return m[0].slice(0, m[0].length - num.length) + PLACEHOLDER[kind];
+  };
+}
+
+function whole(kind: PiiKind, found: Set<PiiKind>): Replace {
+  return () => {
+    found.add(kind);
+    return PLACEHOLDER[kind];
+  };
+}
+
+/** Longest run of digit groups that forms a valid number; trailing groups (a year, a count) stay. */
+function maskPhones(text: string, found: Set<PiiKind>): string {
+  return substitute(text, PHONE_RE, (m) => {
+    const prefix = m[1] ?? '';
+    const body = m[2] ?? '';
+    if (AMOUNT_SHAPE.test(m[0])) return null;
+    const groups = [...body.matchAll(PHONE_GROUP_RE)];
+    const bare62 = prefix.startsWith('62');
+    const has62 = /^(?:\+[\s\u00A0]?|\(\+?)?62/.test(prefix);
+    for (let k = groups.length; k > 0; k--) {
+      const g = groups[k - 1];
+      if (!g) continue;
+      const cut = g.index + g[0].length;
+      let d = digitsOf(prefix + body.slice(0, cut));
+      if (has62) d = d.slice(2);
+      if (!d.startsWith('0')) d = `0${d}`;
+      if (!PHONE_VALID.test(d) || (bare62 && !d.startsWith('08'))) continue;
+      found.add('phone');
+      return PLACEHOLDER.phone + maskPhones(body.slice(cut), found);
+    }
+    return null;
+  });
+}
+
+function maskAddresses(text: string, found: Set<PiiKind>): string {
+  return substitute(text, ADDRESS_RE, (m) => {
+    const cue = m[1] ?? '';
+    const chain = m[2] ?? '';
+    const specific =
+      ADDR_STRONG.test(chain) ||
+      (ADDR_NUMBER.test(chain) && ADDR_PLACE.test(chain)) ||
+      ADDR_STREET_NUMBER.test(chain);
+    if (!cue && !specific) return null;
+    found.add('address');
+    return cue + PLACEHOLDER.address;
+  });
+}
+
+const isUpperWord = (t: string): boolean => t.length > 1 && t === t.toUpperCase() && t !== t.toLowerCase();
+
+/** Mask the leading name-like tokens of a cued run; stop at the first word that is not a name. */
+function maskNames(text: string, rule: NameRule, found: Set<PiiKind>): string {
+  return substitute(text, rule.re, (m) => {
+    const cue = (m[1] ?? '') + (m[2] ?? '');
+    const run = m[3] ?? '';
+    let end = 0;
+    const accepted: string[] = [];
+    for (const t of run.matchAll(NAME_TOKEN_RE)) {
+      const word = t[0].replace(/\.$/, '');
+      if (NAME_STOP.has(word.toLowerCase())) break;
+      if (rule.strict && !/^\p{Lu}/u.test(word)) break;
+      accepted.push(word);
+      end = t.index + t[0].length;
+    }
+    if (accepted.length === 0) return null;
+    // A lone acronym after a lower-case cue is an agency ("atas nama BKN"), not a person.
+    const cueIsUpper = cue === cue.toUpperCase();
+    if (rule.strict && !cueIsUpper && accepted.length === 1 && isUpperWord(accepted[0] ?? '')) return null;
+    found.add('name');
+    return cue + PLACEHOLDER.name + run.slice(end);
+  });
+}
+
+const knownNameCache = new Map<string, RegExp | null>();
+
+/** One regex for all known names and their distinctive words, longest first; cached per name list. */
+function knownNamesRe(names: readonly string[]): RegExp | null {
+  const key = names.join('\u0000');
+  const cached = knownNameCache.get(key);
+  if (cached !== undefined) return cached;
+  const parts = new Set<string>();
+  for (const name of names) {
+    if (typeof name !== 'string') continue;
+    const tokens = name.trim().split(/[\s\u00A0]+/).filter(Boolean);
+    const full = tokens.join(' ');
+    if (full.length >= 2) parts.add(full.toLowerCase());
+    if (tokens.length < 2) continue;
+    for (const t of tokens) {
+      const bare = t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      if (bare.length >= 3 && /^[\p{L}'’-]+$/u.test(bare) && !COMMON_WORDS.has(bare.toLowerCase())) {
+        parts.add(bare.toLowerCase());
+      }
+    }
+  }
+  const alternatives = [...parts]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(' ').map(escapeRe).join('[\\s\\u00A0]{1,3}'));
+  const re = alternatives.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    : null;
+  if (knownNameCache.size >= 64) knownNameCache.delete(knownNameCache.keys().next().value ?? '');
+  knownNameCache.set(key, re);
+  return re;
+}
+
+/** One sweep of every rule; order matters (specific numbers before generic phones, names last). */
+function pass(text: string, found: Set<PiiKind>, known: RegExp | null): string {
+  let t = text;
+  t = substitute(t, EMAIL_RE, whole('email', found));
+  t = substitute(t, WA_LINK_RE, whole('phone', found));
+  t = substitute(t, NIP_KEYWORD_RE, keepCue('nip', found));
+  t = substitute(t, NIP_RE, whole('nip', found));
+  t = substitute(t, NIK_KEYWORD_RE, keepCue('nik', found));
+  t = substitute(t, NIK_RE, whole('nik', found));
+  t = substitute(t, ID_KEYWORD_RE, keepCue('id_number', found));
+  t = substitute(t, ACCOUNT_RE, keepCue('account', found));
+  t = maskPhones(t, found);
+  t = substitute(t, PHONE_KEYWORD_RE, (m) => (digitsOf(m[2] ?? '').length >= 7 ? keepCue('phone', found)(m) : null));
+  t = maskAddresses(t, found);
+  for (const rule of NAME_RULES) t = maskNames(t, rule, found);
+  if (known) t = substitute(t, known, whole('name', found));
+  return t;
+}
+
+/** Mask personal data in `text`: `maskPii('HP 0812-3456-7890').text === 'HP [TELEPON]'`. */
+export function maskPii(text: string, opts?: MaskOptions): MaskResult {
+  const found = new Set<PiiKind>();
+  try {
+    let current = typeof text === 'string' ? text : String(text ?? '');
+    const names = Array.isArray(opts?.knownNames) ? opts.knownNames : [];
+    const known = names.length ? knownNamesRe(names) : null;
+    for (let i = 0; i < MAX_PASSES; i++) {
+      const next = pass(current, found, known);
+      if (next === current) break;
+      current = next;
+    }
+    return { text: current, found: KINDS.filter((k) => found.has(k)) };
+  } catch {
+    return { text: UNMASKABLE, found: KINDS.filter((k) => found.has(k)) };
+  }
+}
+
+/** `maskPii(text, opts).text`, for the common case. */
+export function mask(text: string, opts?: MaskOptions): string {
+  return maskPii(text, opts).text;
+}
+
+/** True when `text` still holds something `maskPii` would hide (placeholders do not count). */
+export function containsPii(text: string, opts?: MaskOptions): boolean {
+  return maskPii(text, opts).found.length > 0;
+}
+
+/** Cut `text` to at most `max` characters at a word boundary, ending with '…'. */
+export function shorten(text: string, max: number): string {
+  const s = typeof text === 'string' ? text : String(text ?? '');
+  const limit = Number.isFinite(max) ? Math.floor(max) : s.length;
+  if (s.length <= limit) return s;
+  if (limit <= 1) return limit === 1 ? '…' : '';
+  let cut = s.slice(0, limit - 1);
+  let space = cut.length - 1;
+  while (space >= 0 && !/\s/.test(cut.charAt(space))) space--;
+  // Prefer a word boundary, but not at the price of throwing away most of the room.
+  if (space >= limit / 2) cut = cut.slice(0, space);
+  else if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  // Never leave half a placeholder such as "[TELE…".
+  const open = cut.lastIndexOf('[');
+  if (open > cut.lastIndexOf(']') && /^\[[A-Z-]*$/.test(cut.slice(open))) cut = cut.slice(0, open);
+  return `${cut.replace(/[\s,;:.\-–]+$/u, '')}…`;
+}

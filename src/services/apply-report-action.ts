@@ -1,0 +1,90 @@
+/**
+ * The one path every report change takes: lock the row → pure transition → one transaction that
+ * saves the new state, the deadline fields, the history event and the outbox messages.
+ */
+import { transition, type ReportAction, type Transition } from '../domain/report-state.js';
+import { computeDeadline } from '../domain/sla.js';
+import type { Category } from '../domain/types.js';
+import type { WorkingCalendar } from '../domain/calendar.js';
+import type { Prisma, Report } from '../generated/prisma/client.js';
+import type { ActorRef, ServiceContext } from './context.js';
+import { lockReport, lockReportById, snapshot, stateColumns, toState, type Tx } from './report-row.js';
+import { publishChange } from './report-effects.js';
+
+export type ReportKey = { agencyId: string; trackingId: string } | { reportId: string };
+
+/** Build the action once the locked row is known (e.g. to validate against the current unit). */
+export type ActionFactory = (report: Report, at: Date) => ReportAction;
+
+export interface Applied {
+  report: Report;
+  transition: Transition;
+}
+
+export interface ApplyOptions {
+  /** Extra checks on the locked row before the transition (ACL on the report's unit). */
+  guard?: (report: Report, tx: Tx) => Promise<void> | void;
+  /** Text recorded with the event (answer text or reason). */
+  note?: string;
+  /** Extra fields recorded in the event's `after`, e.g. { aiSuggestionAccepted: true }. */
+  meta?: Record<string, string | number | boolean>;
+}
+
+/** Apply one action to one report, atomically. Throws DomainError on refusal; nothing is written then. */
+export async function applyReportAction(ctx: ServiceContext, key: ReportKey, actor: ActorRef, makeAction: ActionFactory, opts: ApplyOptions = {}): Promise<Applied> {
+  const at = ctx.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    const before = 'reportId' in key ? await lockReportById(tx, key.reportId) : await lockReport(tx, key.agencyId, key.trackingId);
+    await opts.guard?.(before, tx);
+    const t = transition(toState(before), makeAction(before, at));
+    const cal = await ctx.calendars.get(before.agencyId);
+    const report = await tx.report.update({
+      where: { id: before.id },
+      data: { ...stateColumns(t.after), ...deadlineColumns(before, t, cal, at), version: { increment: 1 } },
+    });
+    await tx.reportEvent.create({
+      data: {
+        reportId: report.id,
+        actorId: actor.personId,
+        actorLabel: actor.label,
+        action: t.event,
+        reason: opts.note ?? null,
+        before: snapshot(t.before),
+        after: { ...snapshot(t.after), ...opts.meta } as Prisma.InputJsonValue,
+        source: actor.source,
+        at,
+      },
+    });
+    await publishChange(tx, { before, report, transition: t, actor, note: opts.note, cal, now: at });
+    return { report, transition: t };
+  });
+}
+
+/** Deadline and reminder fields after a transition (DOMAIN.md "Deadlines"). */
+function deadlineColumns(before: Report, t: Transition, cal: WorkingCalendar, now: Date): Prisma.ReportUncheckedUpdateInput {
+  switch (t.event) {
+    case 'disposed':
+    case 'rerouted': {
+      const d = computeDeadline(t.after.disposedAt ?? now, before.category as Category, cal);
+      return {
+        dueDate: new Date(`${d.dueDate}T00:00:00Z`),
+        dueAt: d.dueAt,
+        // A reminder date already past (short deadlines) means: remind at the next sweep.
+        nextReminderAt: d.reminderAt < now ? now : d.reminderAt,
+        lastNudgedOn: null,
+      };
+    }
+    case 'bounced':
+      return { dueDate: null, dueAt: null, nextReminderAt: null, lastNudgedOn: null };
+    case 'closed':
+    case 'archived':
+    case 'held':
+      return { nextReminderAt: null };
+    case 'resumed':
+    case 'reopened':
+      // Back to work: the sweep looks at it again right away and computes the next stage.
+      return t.after.unitId ? { nextReminderAt: now } : {};
+    default:
+      return {};
+  }
+}
