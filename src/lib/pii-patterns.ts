@@ -82,7 +82,9 @@ const NIP_CORE =
   r`(?:19[6-9]\d|20[0-4]\d)(?:0[1-9]|1[0-2])${SEP}?[12]${SEP}?\d{3}`;
 export const NIP_RE = new RegExp(`${NUM_START}${NIP_CORE}${NUM_END}`, 'gu');
 
-const CUE_TAIL = r`(?:${WS}{1,2}${kw('saya', 'baru', 'lama', 'suami', 'istri', 'anak', 'ayah', 'ibu', 'almarhum', 'almarhumah', 'pelapor', 'pemohon', 'ybs', 'yang bersangkutan', 'pegawai')})?(?:${WS}{1,2}${kw('adalah', 'yaitu')})?${WS}{0,3}[:.=\-]?${WS}{0,3}`;
+const CUE_WORDS = kw('saya', 'baru', 'lama', 'suami', 'istri', 'anak', 'ayah', 'ibu', 'almarhum', 'almarhumah', 'pelapor', 'pemohon', 'ybs', 'yang bersangkutan', 'pegawai', 'dengan nomor', 'nomor', 'no');
+/** Between a keyword and its number: "NIK anak saya adalah: ". */
+const CUE_TAIL = r`(?:${WS}{1,2}${CUE_WORDS}${KE}\.?){0,2}(?:${WS}{1,2}${kw('adalah', 'yaitu')})?${WS}{0,3}[:.=\-]?${WS}{0,3}`;
 const ID_DIGITS = r`\d(?:${SEP}?\d){7,24}(?!\d)`;
 
 /** Whatever follows "NIP" is masked, also old 9-digit NIPs and odd groupings. */
@@ -102,7 +104,7 @@ const NIK_SHAPES = [
 /** A bare 16-digit NIK or KK number in one of the groupings people type. */
 export const NIK_RE = new RegExp(`${NUM_START}(?:${NIK_SHAPES.join('|')})${NUM_END}`, 'gu');
 
-const NIK_WORDS = r`(?:NIK|N\.I\.K\.?|KK|${kw('no', 'nomor', 'nmr')}\.?${WS}{0,2}(?:KK|${kw('e-ktp', 'ektp', 'ktp')})|${kw('nomor induk kependudukan', 'kartu keluarga', 'no kartu keluarga', 'nomor kartu keluarga', 'no. kartu keluarga')})`;
+const NIK_WORDS = r`(?:${kw('nik')}|N\.I\.K\.?|KK|${kw('no', 'nomor', 'nmr')}\.?${WS}{0,2}(?:KK|${kw('e-ktp', 'ektp', 'ktp')})|${kw('nomor induk kependudukan', 'kartu keluarga', 'no kartu keluarga', 'nomor kartu keluarga', 'no. kartu keluarga')})`;
 /** "NIK"/"No. KK" followed by any long number, including partly hidden ones ("3174xxxxxxxx0001"). */
 export const NIK_KEYWORD_RE = new RegExp(
   r`(${B}${NIK_WORDS}${KE}${CUE_TAIL})([\dxX*](?:${SEP}?[\dxX*]){7,19})(?![\dxX*])`,
@@ -112,7 +114,7 @@ export const NIK_KEYWORD_RE = new RegExp(
 const NO = r`${kw('no', 'nomor', 'nmr')}\.?${WS}{0,2}`;
 /** Other numbers that identify one person: students, teachers, taxpayers, insurance, exam, pension. */
 export const ID_KEYWORD_RE = new RegExp(
-  r`(${B}(?:(?:${NO})?(?:${kw('kartu')}${WS}{1,2})?${kw('nisn', 'nuptk', 'npwp', 'nidn', 'nidk', 'nrp', 'nrk', 'notas', 'kpj', 'bpjs kesehatan', 'bpjs ketenagakerjaan', 'bpjs tk', 'bpjs', 'kis', 'jkn-kis', 'jkn')}` +
+  r`(${B}(?:(?:${NO})?(?:${kw('kartu')}${WS}{1,2})?${kw('nisn', 'nim', 'nuptk', 'npwp', 'nidn', 'nidk', 'nrp', 'nrk', 'notas', 'kpj', 'bpjs kesehatan', 'bpjs ketenagakerjaan', 'bpjs tk', 'bpjs', 'kis', 'jkn-kis', 'jkn')}` +
     r`|${NO}(?:${kw('kartu')}${WS}{1,2})?${kw('peserta ujian', 'peserta seleksi', 'peserta bpjs', 'peserta', 'pendaftaran', 'registrasi', 'pensiun', 'taspen', 'karpeg', 'kartu pegawai', 'karis', 'karsu', 'paspor', 'sim')})${KE}${CUE_TAIL})` +
     r`(${ID_DIGITS})`,
   'gu',
@@ -188,7 +190,8 @@ const ADDR_CUE =
   r`(?:${WS}{1,2}${kw('saya', 'rumah', 'lengkap', 'domisili', 'tinggal', 'pelapor', 'sekarang', 'kami')})?${WS}{0,2}(?::|${kw('di')}${KE})?${WS}{0,3}`;
 /** An optional "alamat:" cue, then a chain of address parts; `pii.ts` decides if it is specific enough. */
 export const ADDRESS_RE = new RegExp(
-  r`(${ADDR_CUE})?${B}((?:${ADDR_COMPONENT})(?:${ADDR_SEP}(?:${ADDR_COMPONENT})){0,9})`,
+  // The leading class only lets the engine skip quickly past characters no cue or part starts with.
+  r`(?=[AaBbCcDdGgJjKkNnPpRrTt])(${ADDR_CUE})?${B}((?:${ADDR_COMPONENT})(?:${ADDR_SEP}(?:${ADDR_COMPONENT})){0,9})`,
   'gu',
 );
 /** Parts that pin down one household on their own. */
@@ -225,7 +228,7 @@ export const NAME_RULES: readonly NameRule[] = [
   { re: new RegExp(r`(${LOOSE_CUE})${HONS}${TOKENS}`, 'gu'), strict: false },
   {
     re: new RegExp(
-      r`(${B}${ci('atas nama')}${WS}{0,2}:?${WS}{0,3}|${B}(?:[Aa]\.${WS}?[Nn]\.?|[Aa]\/[Nn])${WS}{0,3}|${B}${ci('bernama')}${WS}{1,3})${HONS}${TOKENS}`,
+      r`(${B}${ci('atas nama')}${WS}{0,2}:?${WS}{0,3}|${B}(?:[Aa]\.${WS}?[Nn]\.?|[Aa]\/[Nn]|[Aa][Nn]${KE}\.?)${WS}{0,3}|${B}${ci('bernama')}${WS}{1,3})${HONS}${TOKENS}`,
       'gu',
     ),
     strict: true,
@@ -266,7 +269,8 @@ export const NAME_STOP: ReadonlySet<string> = new Set(
     'koperasi yayasan pt cv tbk persero bumn bumd bkn bkd bkpsdm bpsdm taspen asabri bpjs kesehatan ketenagakerjaan ' +
     'lapor sp4n sscasn myasn siasn simpeg span ombudsman inspektorat kpk polri tni presiden menteri gubernur bupati ' +
     'walikota wali camat lurah kades negeri sipil negara republik indonesia sd smp sma smk mts sdn smpn sman smkn ppdb ' +
-    'spmb maaf yth terhormat bersama berikut dengan sdr sdri'
+    'spmb maaf yth terhormat bersama berikut nama bpk pak bu sdr sdri saudara saudari tn ny nn alm almh almarhum ' +
+    'almarhumah hj h dr ir drs dra prof'
   ).split(' '),
 );
 

@@ -209,12 +209,13 @@ function pass(text: string, found: Set<PiiKind>, known: RegExp | null): string {
   let t = text;
   t = substitute(t, EMAIL_RE, whole('email', found));
   t = substitute(t, WA_LINK_RE, whole('phone', found));
+  // Keyword rules first: "NUPTK 1234…" is not a NIK even though it has 16 digits.
   t = substitute(t, NIP_KEYWORD_RE, keepCue('nip', found));
-  t = substitute(t, NIP_RE, whole('nip', found));
   t = substitute(t, NIK_KEYWORD_RE, keepCue('nik', found));
-  t = substitute(t, NIK_RE, whole('nik', found));
   t = substitute(t, ID_KEYWORD_RE, keepCue('id_number', found));
   t = substitute(t, ACCOUNT_RE, keepCue('account', found));
+  t = substitute(t, NIP_RE, whole('nip', found));
+  t = substitute(t, NIK_RE, whole('nik', found));
   t = maskPhones(t, found);
   t = substitute(t, PHONE_KEYWORD_RE, (m) => (digitsOf(m[2] ?? '').length >= 7 ? keepCue('phone', found)(m) : null));
   t = maskAddresses(t, found);

@@ -33,11 +33,12 @@ export interface ApplyOptions {
 /** Apply one action to one report, atomically. Throws DomainError on refusal; nothing is written then. */
 export async function applyReportAction(ctx: ServiceContext, key: ReportKey, actor: ActorRef, makeAction: ActionFactory, opts: ApplyOptions = {}): Promise<Applied> {
   const at = ctx.clock.now();
+  // Loaded before the transaction: PGlite has one connection, and the calendar is cached anyway.
+  const cal = await ctx.calendars.get(await agencyOf(ctx, key));
   return ctx.db.$transaction(async (tx) => {
     const before = 'reportId' in key ? await lockReportById(tx, key.reportId) : await lockReport(tx, key.agencyId, key.trackingId);
     await opts.guard?.(before, tx);
     const t = transition(toState(before), makeAction(before, at));
-    const cal = await ctx.calendars.get(before.agencyId);
     const report = await tx.report.update({
       where: { id: before.id },
       data: { ...stateColumns(t.after), ...deadlineColumns(before, t, cal, at), version: { increment: 1 } },
@@ -58,6 +59,12 @@ export async function applyReportAction(ctx: ServiceContext, key: ReportKey, act
     await publishChange(tx, { before, report, transition: t, actor, note: opts.note, cal, now: at });
     return { report, transition: t };
   });
+}
+
+async function agencyOf(ctx: ServiceContext, key: ReportKey): Promise<string | null> {
+  if ('agencyId' in key) return key.agencyId;
+  const r = await ctx.db.report.findUnique({ where: { id: key.reportId }, select: { agencyId: true } });
+  return r?.agencyId ?? null;
 }
 
 /** Deadline and reminder fields after a transition (DOMAIN.md "Deadlines"). */
