@@ -54,8 +54,6 @@ function kw(...words: string[]): string {
   return `(?:${[...words].sort((a, b) => b.length - a.length).map(ci).join('|')})`;
 }
 
-export { escapeRe };
-
 // --- e-mail and chat links -------------------------------------------------------------------
 
 const AT = r`(?:@|${WS}?[[(]at[\])]${WS}?)`;
@@ -172,17 +170,19 @@ const named = (...words: string[]): string => r`${kw(...words)}${KE}\.?${WS}{0,2
 const RT = r`${kw('rt')}${KE}\.?${WS}{0,2}`;
 const RW = r`${kw('rw')}${KE}\.?${WS}{0,2}`;
 const SLASH = r`${WS}{0,2}\/${WS}{0,2}`;
+/** A house or lot number, possibly a range or a sub-number: "12", "12A", "5/7", "52-53". */
+const LOT = r`\d{1,4}[a-zA-Z]?(?:${WS}{0,2}[\/\-]${WS}{0,2}\d{1,4}[a-zA-Z]?)?(?![\p{L}\p{N}])`;
 const ADDR_COMPONENT = [
   named('jl', 'jln', 'jalan'),
   named('gg', 'gang'),
   named('kel', 'kelurahan', 'desa', 'ds', 'dusun', 'dsn', 'kec', 'kecamatan', 'kampung', 'kp'),
   named('komplek', 'kompleks', 'komp', 'perum', 'perumahan', 'cluster', 'klaster', 'apartemen', 'apt', 'rusun', 'rusunawa', 'asrama'),
-  r`${kw('no', 'nomor', 'nmr')}${KE}\.?${WS}{0,2}\d{1,4}[a-zA-Z]?(?:${SLASH}\d{1,4}[a-zA-Z]?)?(?![\p{L}\p{N}])`,
+  r`${kw('no', 'nomor', 'nmr')}${KE}\.?${WS}{0,2}${LOT}`,
   r`${RT}\/${WS}{0,2}${RW}\d{1,3}${SLASH}\d{1,3}`,
   r`${RT}\d{1,3}(?:${SLASH}(?:${RW})?\d{1,3})?`,
   r`${RW}\d{1,3}`,
   r`${kw('blok')}${KE}\.?${WS}{0,2}(?:[A-Za-z]{1,2}[ \t\u00A0\-]?\d{0,3}|\d{1,3})(?![\p{L}\p{N}])`,
-  r`${kw('kav', 'kavling')}${KE}\.?${WS}{0,2}\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
+  r`${kw('kav', 'kavling')}${KE}\.?${WS}{0,2}${LOT}`,
 ].join('|');
 const ADDR_SEP = r`(?:${WS}{0,3}[,/;]${WS}{0,3}|${WS}{0,3}\r?\n${WS}{0,3}|${WS}{1,3})`;
 const ADDR_CUE =
@@ -199,7 +199,7 @@ export const ADDR_STRONG = new RegExp(r`${B}(?:${kw('rt', 'rw')}|Gg|GG|gg(?=\.)|
 /** A house, block or lot number. */
 export const ADDR_NUMBER = new RegExp(r`${B}${kw('no', 'nomor', 'nmr', 'blok', 'kav', 'kavling')}${KE}`, 'u');
 /** A street name carrying a number ("Jl. Kenanga 12"). */
-export const ADDR_STREET_NUMBER = new RegExp(r`${B}${kw('jl', 'jln', 'jalan')}${KE}.*(?<![\p{L}\p{N}])\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`, 'u');
+export const ADDR_STREET_NUMBER = new RegExp(r`${B}${kw('jl', 'jln', 'jalan')}${KE}.*(?<![\p{L}\p{N}]|[Kk][Mm]${WS}{0,2})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`, 'u');
 /** Parts that name a place the number belongs to. */
 export const ADDR_PLACE = new RegExp(
   r`${B}${kw('jl', 'jln', 'jalan', 'komplek', 'kompleks', 'komp', 'perum', 'perumahan', 'cluster', 'klaster', 'apartemen', 'apt', 'rusun', 'rusunawa', 'asrama', 'kel', 'kelurahan', 'desa', 'ds', 'dusun', 'dsn', 'kampung', 'kp')}${KE}`,
@@ -218,11 +218,21 @@ export interface NameRule {
   re: RegExp;
   /** Strict rules accept only capitalised tokens; loose ones also "nama saya budi". */
   strict: boolean;
+  /** The run is delimited by the rule itself ("Saya, X Y,"), so every word of it must pass as a name. */
+  whole?: boolean;
 }
 
 const LOOSE_CUE =
-  r`${B}(?:${ci('nama saya')}(?:${WS}{1,2}${kw('adalah', 'yaitu', 'ialah')})?${WS}{0,2}:?` +
+  r`${B}(?<!${ci('atas')}${WS}{1,3})(?:${ci('nama saya')}(?:${WS}{1,2}${kw('adalah', 'yaitu', 'ialah')})?${WS}{0,2}:?` +
   r`|${ci('nama')}(?:${WS}{1,2}${kw('lengkap saya', 'lengkap', 'pelapor', 'pemohon', 'pengadu', 'saya')})?${WS}{0,2}[:=])${WS}{0,3}`;
+
+/** Words that typically follow a self-introduction ("Saya Budi Santoso ingin …"). */
+const INTRO_NEXT = kw(
+  'dari', 'selaku', 'warga', 'asal', 'nik', 'nip', 'pegawai', 'guru', 'peserta', 'pensiunan', 'ingin', 'mau', 'hendak',
+  'mohon', 'menanyakan', 'bertanya', 'melaporkan', 'mengadukan', 'mengajukan', 'sebagai', 'yang', 'umur', 'usia',
+  'tinggal', 'beralamat', 'berdomisili',
+);
+const SIGN_OFF = kw('hormat saya', 'hormat kami', 'salam', 'terima kasih', 'wassalam', 'ttd');
 
 export const NAME_RULES: readonly NameRule[] = [
   { re: new RegExp(r`(${LOOSE_CUE})${HONS}${TOKENS}`, 'gu'), strict: false },
@@ -234,14 +244,24 @@ export const NAME_RULES: readonly NameRule[] = [
     strict: true,
   },
   { re: new RegExp(r`(${B}${kw('alm', 'almh')}\.${WS}{0,3}|${B}${kw('almarhum', 'almarhumah')}${WS}{1,3})${HONS}${TOKENS}`, 'gu'), strict: true },
-  { re: new RegExp(r`(${B}${ci('saya')}${WS}{0,2},${WS}{0,3})${HONS}${TOKENS}(?=${WS}{0,2}[,(])`, 'gu'), strict: true },
+  { re: new RegExp(r`(${B}${ci('saya')}${WS}{0,2},${WS}{0,3})${HONS}${TOKENS}(?=${WS}{0,2}[,(])`, 'gu'), strict: true, whole: true },
   { re: new RegExp(r`(${B}${ci('saya')}${WS}{1,3})((?:${HON_WORD}${WS}{1,2}){1,3})${TOKENS}`, 'gu'), strict: true },
   {
+    // A signature: "Hormat saya,\nBudi Santoso" — the name must end its line.
     re: new RegExp(
-      r`(${B}${ci('saya')}${WS}{1,3})()(${TITLE}(?:${WS}{1,2}${TITLE}){1,4})(?=${WS}{0,2}(?:[,(]|${kw('dari', 'selaku', 'warga', 'asal', 'nik', 'nip', 'pegawai', 'guru', 'peserta', 'pensiunan')}${KE}))`,
+      r`(${B}${SIGN_OFF}${WS}{0,2}[,.]?${WS}{0,3}(?:\r?\n${WS}{0,3})?)${HONS}${TOKENS}(?=${WS}{0,2}(?:[,.(]|\r?\n|$))`,
       'gu',
     ),
     strict: true,
+    whole: true,
+  },
+  {
+    re: new RegExp(
+      r`(${B}${ci('saya')}${WS}{1,3})()(${TITLE}(?:${WS}{1,2}${TITLE}){0,4})(?=${WS}{0,2}(?:[,(]|${INTRO_NEXT}${KE}))`,
+      'gu',
+    ),
+    strict: true,
+    whole: true,
   },
 ];
 /** One word of a captured name run, in order. */
@@ -270,7 +290,7 @@ export const NAME_STOP: ReadonlySet<string> = new Set(
     'lapor sp4n sscasn myasn siasn simpeg span ombudsman inspektorat kpk polri tni presiden menteri gubernur bupati ' +
     'walikota wali camat lurah kades negeri sipil negara republik indonesia sd smp sma smk mts sdn smpn sman smkn ppdb ' +
     'spmb maaf yth terhormat bersama berikut nama bpk pak bu sdr sdri saudara saudari tn ny nn alm almh almarhum ' +
-    'almarhumah hj h dr ir drs dra prof'
+    'almarhumah hj h dr ir drs dra prof sendiri pribadi kembali lulusan alumni tim'
   ).split(' '),
 );
 
@@ -279,8 +299,42 @@ export const COMMON_WORDS: ReadonlySet<string> = new Set([
   ...NAME_STOP,
   ...(
     'indah jaya sari putra putri putera puteri agung mulia bahagia cahaya bunga bintang bulan intan mutiara permata ' +
-    'lestari rahayu sejahtera makmur sentosa abadi suci murni setia kurnia karunia bakti harapan mawar melati kenanga ' +
+    'lestari rahayu sejahtera makmur sentosa abadi suci murni setia kurnia karunia rahmat bakti harapan mawar melati kenanga ' +
     'anggrek matahari bumi langit laut gunung raya utama pratama perdana muda besar kecil barat timur utara selatan ' +
     'tengah haji hajah mas mbak bin binti van der den von'
   ).split(' '),
 ]);
+
+// --- known names ----------------------------------------------------------------------------------
+
+const knownNameCache = new Map<string, RegExp | null>();
+
+/** One regex for all known names and their distinctive words, longest first; cached per name list. */
+export function knownNamesRe(names: readonly string[]): RegExp | null {
+  const key = names.join('\u0000');
+  const cached = knownNameCache.get(key);
+  if (cached !== undefined) return cached;
+  const parts = new Set<string>();
+  for (const name of names) {
+    if (typeof name !== 'string') continue;
+    const tokens = name.trim().split(/[\s\u00A0]+/).filter(Boolean);
+    const full = tokens.join(' ');
+    if (full.length >= 2) parts.add(full.toLowerCase());
+    if (tokens.length < 2) continue;
+    for (const t of tokens) {
+      const bare = t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+      if (bare.length >= 3 && /^[\p{L}'’-]+$/u.test(bare) && !COMMON_WORDS.has(bare.toLowerCase())) {
+        parts.add(bare.toLowerCase());
+      }
+    }
+  }
+  const alternatives = [...parts]
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.split(' ').map(escapeRe).join('[\\s\\u00A0]{1,3}'));
+  const re = alternatives.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    : null;
+  if (knownNameCache.size >= 64) knownNameCache.delete(knownNameCache.keys().next().value ?? '');
+  knownNameCache.set(key, re);
+  return re;
+}

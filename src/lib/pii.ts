@@ -24,11 +24,10 @@ import {
   ADDR_STRONG,
   ADDRESS_RE,
   AMOUNT_SHAPE,
-  COMMON_WORDS,
   EMAIL_RE,
-  escapeRe,
   ID_KEYWORD_RE,
   KINDS,
+  knownNamesRe,
   NAME_RULES,
   NAME_STOP,
   NAME_TOKEN_RE,
@@ -69,14 +68,14 @@ type Replace = (m: RegExpExecArray) => string | null;
 
 /** Replace matches of a global regex, leaving any match that touches an existing placeholder alone. */
 function substitute(text: string, re: RegExp, fn: Replace): string {
-  const guarded: Array<[number, number]> = [];
-  for (const p of text.matchAll(PLACEHOLDER_RE)) guarded.push([p.index, p.index + p[0].length]);
+  let guarded: Array<[number, number]> | null = null;
   let out = '';
   let last = 0;
   let g = 0;
   for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
+    guarded ??= [...text.matchAll(PLACEHOLDER_RE)].map((p): [number, number] => [p.index, p.index + p[0].length]);
     while (g < guarded.length && (guarded[g]?.[1] ?? 0) <= start) g++;
     const span = guarded[g];
     if (span && span[0] < end) continue;
@@ -156,52 +155,21 @@ function maskNames(text: string, rule: NameRule, found: Set<PiiKind>): string {
     const run = m[3] ?? '';
     let end = 0;
     const accepted: string[] = [];
+    let rejected = false;
     for (const t of run.matchAll(NAME_TOKEN_RE)) {
       const word = t[0].replace(/\.$/, '');
-      if (NAME_STOP.has(word.toLowerCase())) break;
-      if (rule.strict && !/^\p{Lu}/u.test(word)) break;
+      rejected = NAME_STOP.has(word.toLowerCase()) || (rule.strict && !/^\p{Lu}/u.test(word));
+      if (rejected) break;
       accepted.push(word);
       end = t.index + t[0].length;
     }
-    if (accepted.length === 0) return null;
+    if (accepted.length === 0 || (rule.whole && rejected)) return null;
     // A lone acronym after a lower-case cue is an agency ("atas nama BKN"), not a person.
     const cueIsUpper = cue === cue.toUpperCase();
     if (rule.strict && !cueIsUpper && accepted.length === 1 && isUpperWord(accepted[0] ?? '')) return null;
     found.add('name');
     return cue + PLACEHOLDER.name + run.slice(end);
   });
-}
-
-const knownNameCache = new Map<string, RegExp | null>();
-
-/** One regex for all known names and their distinctive words, longest first; cached per name list. */
-function knownNamesRe(names: readonly string[]): RegExp | null {
-  const key = names.join('\u0000');
-  const cached = knownNameCache.get(key);
-  if (cached !== undefined) return cached;
-  const parts = new Set<string>();
-  for (const name of names) {
-    if (typeof name !== 'string') continue;
-    const tokens = name.trim().split(/[\s\u00A0]+/).filter(Boolean);
-    const full = tokens.join(' ');
-    if (full.length >= 2) parts.add(full.toLowerCase());
-    if (tokens.length < 2) continue;
-    for (const t of tokens) {
-      const bare = t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-      if (bare.length >= 3 && /^[\p{L}'’-]+$/u.test(bare) && !COMMON_WORDS.has(bare.toLowerCase())) {
-        parts.add(bare.toLowerCase());
-      }
-    }
-  }
-  const alternatives = [...parts]
-    .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(' ').map(escapeRe).join('[\\s\\u00A0]{1,3}'));
-  const re = alternatives.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu')
-    : null;
-  if (knownNameCache.size >= 64) knownNameCache.delete(knownNameCache.keys().next().value ?? '');
-  knownNameCache.set(key, re);
-  return re;
 }
 
 /** One sweep of every rule; order matters (specific numbers before generic phones, names last). */

@@ -1,0 +1,65 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, ENV_VARIABLES, loadConfig } from '../../src/config.js';
+
+describe('config', () => {
+  it('defaults to the embedded database, WIB and cuti bersama as days off', () => {
+    const c = loadConfig({});
+    expect(c.database).toEqual({ kind: 'pglite', dir: '.data/pglite' });
+    expect(c.demoSeed).toBe(true);
+    expect(c.calendar).toEqual({ timeZone: 'Asia/Jakarta', cutiBersamaIsWorkday: false });
+    expect(c.telegram).toBeUndefined();
+    expect(c.whatsapp).toBeUndefined();
+    expect(c.ai).toBeUndefined();
+  });
+
+  it('uses PostgreSQL when DATABASE_URL is set, without the demo by default', () => {
+    const c = loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/x', CUTI_BERSAMA_IS_WORKDAY: 'ya', OFFICE_TIMEZONE: 'Asia/Jayapura' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgresql://u:p@db:5432/x' });
+    expect(c.demoSeed).toBe(false);
+    expect(c.calendar).toEqual({ timeZone: 'Asia/Jayapura', cutiBersamaIsWorkday: true });
+  });
+
+  it('reads Telegram, webhook, WhatsApp and AI settings', () => {
+    const c = loadConfig({
+      TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+      TELEGRAM_API_ROOT: 'http://127.0.0.1:9999',
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.go.id/tg',
+      TELEGRAM_WEBHOOK_SECRET: 'abcdefghijklmnopqrstuvwxyz',
+      WHATSAPP_ENABLED: 'true',
+      OPENAI_API_KEY: 'sk-test',
+      API_PORT: '8080',
+    });
+    expect(c.telegram).toEqual({ token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', apiRoot: 'http://127.0.0.1:9999', webhook: { url: 'https://bot.example.go.id/tg', secret: 'abcdefghijklmnopqrstuvwxyz', port: 8443 } });
+    expect(c.whatsapp).toEqual({ authDir: '.wwebjs_auth', chromiumPath: '/usr/bin/chromium' });
+    expect(c.ai).toEqual({ apiKey: 'sk-test', baseUrl: undefined, model: 'gpt-4o-mini' });
+    expect(c.apiPort).toBe(8080);
+    expect(c.console).toBe(false);
+  });
+
+  it('lists every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://x', OFFICE_TIMEZONE: 'UTC', API_PORT: '99999', WHATSAPP_ENABLED: 'maybe', LOG_LEVEL: 'loud', TELEGRAM_API_ROOT: 'not a url' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.map((p) => p.variable).sort();
+    expect(problems).toEqual(['API_PORT', 'DATABASE_URL', 'LOG_LEVEL', 'OFFICE_TIMEZONE', 'TELEGRAM_API_ROOT', 'WHATSAPP_ENABLED']);
+    expect((error as Error).message).toContain('OFFICE_TIMEZONE: expected one of Asia/Jakarta, Asia/Makassar, Asia/Jayapura');
+  });
+
+  it('requires a secret with a webhook', () => {
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://x.example/tg' })).toThrow(/TELEGRAM_WEBHOOK_SECRET: required/);
+  });
+
+  it('documents every variable in .env.example and the README', () => {
+    const example = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const name of ENV_VARIABLES) {
+      expect(example, name).toMatch(new RegExp(`^#? ?${name}=`, 'm'));
+      expect(readme, name).toContain(`\`${name}\``);
+    }
+  });
+});
