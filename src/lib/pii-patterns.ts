@@ -93,11 +93,13 @@ export const NIP_KEYWORD_RE = new RegExp(
 
 /** Province code 11–96 (the 2022 Papua split added 93–96). */
 const PROV = r`(?:1[1-9]|[2-8]\d|9[0-6])`;
+/** Grouped shapes must not continue a blank-separated run ("0812 3456 7890 0813 1111" is two phones). */
+const GROUPED = r`(?<!\d )`;
 const NIK_SHAPES = [
   r`${PROV}\d{14}`,
-  r`${PROV}\d{2}${SEP}\d{4}${SEP}\d{4}${SEP}\d{4}`,
-  r`${PROV}${SEP}\d{2}${SEP}\d{2}${SEP}\d{6}${SEP}\d{4}`,
-  r`${PROV}\d{4}${SEP}\d{6}${SEP}\d{4}`,
+  r`${GROUPED}${PROV}\d{2}${SEP}\d{4}${SEP}\d{4}${SEP}\d{4}`,
+  r`${GROUPED}${PROV}${SEP}\d{2}${SEP}\d{2}${SEP}\d{6}${SEP}\d{4}`,
+  r`${GROUPED}${PROV}\d{4}${SEP}\d{6}${SEP}\d{4}`,
 ];
 /** A bare 16-digit NIK or KK number in one of the groupings people type. */
 export const NIK_RE = new RegExp(`${NUM_START}(?:${NIK_SHAPES.join('|')})${NUM_END}`, 'gu');
@@ -321,12 +323,13 @@ export function knownNamesRe(names: readonly string[]): RegExp | null {
     const full = tokens.join(' ');
     if (full.length >= 2) parts.add(full.toLowerCase());
     if (tokens.length < 2) continue;
-    for (const t of tokens) {
-      const bare = t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-      if (bare.length >= 3 && /^[\p{L}'’-]+$/u.test(bare) && !COMMON_WORDS.has(bare.toLowerCase())) {
-        parts.add(bare.toLowerCase());
-      }
-    }
+    // Titles and initials carry dots ("Dr.", "M.Si."); the words left are how people write the name.
+    const words = tokens
+      .filter((t) => !t.includes('.'))
+      .map((t) => t.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, ''))
+      .filter((w) => /^[\p{L}'’-]{2,}$/u.test(w));
+    if (words.length > 1) parts.add(words.join(' ').toLowerCase());
+    for (const w of words) if (w.length >= 3 && !COMMON_WORDS.has(w.toLowerCase())) parts.add(w.toLowerCase());
   }
   const alternatives = [...parts]
     .sort((a, b) => b.length - a.length)

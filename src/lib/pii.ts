@@ -128,7 +128,11 @@ function maskPhones(text: string, found: Set<PiiKind>): string {
       found.add('phone');
       return PLACEHOLDER.phone + maskPhones(body.slice(cut), found);
     }
-    return null;
+    // No valid number starts here, but one may start at a later group ("0001 0812-3456-7890").
+    const first = groups[0];
+    if (!first || groups.length < 2) return null;
+    const rest = first.index + first[0].length;
+    return prefix + body.slice(0, rest) + maskPhones(body.slice(rest), found);
   });
 }
 

@@ -27,11 +27,10 @@ export interface Change {
 
 /** Load what a post shows (unit, claimant, reporter name for masking). */
 export async function loadPostView(tx: Tx, report: Report): Promise<PostView> {
-  const [unit, claimedBy, reporter] = await Promise.all([
-    report.unitId ? tx.unit.findUnique({ where: { id: report.unitId }, select: { code: true, name: true } }) : null,
-    report.claimedById ? tx.person.findUnique({ where: { id: report.claimedById }, select: { name: true } }) : null,
-    tx.reporter.findUnique({ where: { reportId: report.id }, select: { name: true } }),
-  ]);
+  // Sequential: a transaction is one connection, and pg refuses overlapping queries on it.
+  const unit = report.unitId ? await tx.unit.findUnique({ where: { id: report.unitId }, select: { code: true, name: true } }) : null;
+  const claimedBy = report.claimedById ? await tx.person.findUnique({ where: { id: report.claimedById }, select: { name: true } }) : null;
+  const reporter = await tx.reporter.findUnique({ where: { reportId: report.id }, select: { name: true } });
   return { ...report, unit, claimedBy, reporterName: reporter?.name ?? null, state: toState(report) };
 }
 
