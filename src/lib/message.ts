@@ -11,6 +11,8 @@ export interface Button {
 export interface OutMessage {
   text: string;
   buttons?: Button[][];
+  /** Platform message id this message answers (shown as a quote/reply). */
+  replyToMessageId?: string;
   /** A file sent with the message (recap chart, quarterly report). */
   document?: { filename: string; contentBase64: string; mimeType: string };
 }

@@ -93,13 +93,11 @@ export const NIP_KEYWORD_RE = new RegExp(
 
 /** Province code 11–96 (the 2022 Papua split added 93–96). */
 const PROV = r`(?:1[1-9]|[2-8]\d|9[0-6])`;
-/** Grouped shapes must not continue a blank-separated run ("0812 3456 7890 0813 1111" is two phones). */
-const GROUPED = r`(?<!\d )`;
 const NIK_SHAPES = [
   r`${PROV}\d{14}`,
-  r`${GROUPED}${PROV}\d{2}${SEP}\d{4}${SEP}\d{4}${SEP}\d{4}`,
-  r`${GROUPED}${PROV}${SEP}\d{2}${SEP}\d{2}${SEP}\d{6}${SEP}\d{4}`,
-  r`${GROUPED}${PROV}\d{4}${SEP}\d{6}${SEP}\d{4}`,
+  r`${PROV}\d{2}${SEP}\d{4}${SEP}\d{4}${SEP}\d{4}`,
+  r`${PROV}${SEP}\d{2}${SEP}\d{2}${SEP}\d{6}${SEP}\d{4}`,
+  r`${PROV}\d{4}${SEP}\d{6}${SEP}\d{4}`,
 ];
 /** A bare 16-digit NIK or KK number in one of the groupings people type. */
 export const NIK_RE = new RegExp(`${NUM_START}(?:${NIK_SHAPES.join('|')})${NUM_END}`, 'gu');

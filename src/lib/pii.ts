@@ -108,6 +108,28 @@ function whole(kind: PiiKind, found: Set<PiiKind>): Replace {
   };
 }
 
+/** Whether digits (0… or 62…) form an Indonesian number; a bare 62 prefix must lead to a mobile. */
+function isPhoneDigits(digits: string, bare62: boolean): boolean {
+  const d = digits.startsWith('62') ? `0${digits.slice(2).replace(/^0/, '')}` : digits;
+  return PHONE_VALID.test(d) && (!bare62 || d.startsWith('08'));
+}
+
+/** A grouped NIK look-alike that continues a phone number ("0812 3456 7890 0813 1111…") is not a NIK. */
+function continuesPhone(m: RegExpExecArray): boolean {
+  const before = /(?:\d+[ \-])+$/.exec(m.input.slice(Math.max(0, m.index - 24), m.index));
+  if (!before) return false;
+  const head = before[0].trim().split(/[ -]+/);
+  const tail = m[0].split(/[ .-]/);
+  for (let i = 0; i < head.length; i++) {
+    let digits = head.slice(i).join('');
+    for (const g of tail) {
+      digits += g;
+      if (isPhoneDigits(digits, true)) return true;
+    }
+  }
+  return false;
+}
+
 /** Longest run of digit groups that forms a valid number; trailing groups (a year, a count) stay. */
 function maskPhones(text: string, found: Set<PiiKind>): string {
   return substitute(text, PHONE_RE, (m) => {
@@ -116,15 +138,11 @@ function maskPhones(text: string, found: Set<PiiKind>): string {
     if (AMOUNT_SHAPE.test(m[0])) return null;
     const groups = [...body.matchAll(PHONE_GROUP_RE)];
     const bare62 = prefix.startsWith('62');
-    const has62 = /^(?:\+[\s\u00A0]?|\(\+?)?62/.test(prefix);
     for (let k = groups.length; k > 0; k--) {
       const g = groups[k - 1];
       if (!g) continue;
       const cut = g.index + g[0].length;
-      let d = digitsOf(prefix + body.slice(0, cut));
-      if (has62) d = d.slice(2);
-      if (!d.startsWith('0')) d = `0${d}`;
-      if (!PHONE_VALID.test(d) || (bare62 && !d.startsWith('08'))) continue;
+      if (!isPhoneDigits(digitsOf(prefix + body.slice(0, cut)), bare62)) continue;
       found.add('phone');
       return PLACEHOLDER.phone + maskPhones(body.slice(cut), found);
     }
@@ -187,7 +205,7 @@ function pass(text: string, found: Set<PiiKind>, known: RegExp | null): string {
   t = substitute(t, ID_KEYWORD_RE, keepCue('id_number', found));
   t = substitute(t, ACCOUNT_RE, keepCue('account', found));
   t = substitute(t, NIP_RE, whole('nip', found));
-  t = substitute(t, NIK_RE, whole('nik', found));
+  t = substitute(t, NIK_RE, (m) => (continuesPhone(m) ? null : whole('nik', found)(m)));
   t = maskPhones(t, found);
   t = substitute(t, PHONE_KEYWORD_RE, (m) => (digitsOf(m[2] ?? '').length >= 7 ? keepCue('phone', found)(m) : null));
   t = maskAddresses(t, found);

@@ -5,11 +5,11 @@
 import type { Button } from '../lib/message.js';
 
 export const CALLBACK_VERSION = 'v1';
-export const BUTTON_ACTIONS = ['claim', 'respond', 'follow_up', 'close', 'bounce', 'status', 'approve', 'reject', 'dispose', 'archive_dup'] as const;
+export const BUTTON_ACTIONS = ['claim', 'respond', 'follow_up', 'close', 'bounce', 'status', 'approve', 'reject', 'dispose', 'archive_dup', 'answer_as', 'cancel'] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 
 const SHORT: Record<ButtonAction, string> = {
-  claim: 'c', respond: 'r', follow_up: 'f', close: 'x', bounce: 'b', status: 's', approve: 'ok', reject: 'no', dispose: 'd', archive_dup: 'ad',
+  claim: 'c', respond: 'r', follow_up: 'f', close: 'x', bounce: 'b', status: 's', approve: 'ok', reject: 'no', dispose: 'd', archive_dup: 'ad', answer_as: 'aa', cancel: 'cc',
 };
 const LONG = new Map(Object.entries(SHORT).map(([k, v]) => [v, k as ButtonAction]));
 

@@ -147,7 +147,9 @@ const MDV2_RESERVED = new Set('_*[]()~`>#+-=|{}.!'.split(''));
 const MDV2_NAMES: Record<string, string> = {
   '*': 'Bold', _: 'Italic', __: 'Underline', '~': 'Strikethrough', '||': 'Spoiler', '[': 'TextUrl',
 };
-const MDV2_TYPES: Record<string, MessageEntity['type']> = {
+type StyleType = MessageEntity.CommonMessageEntity['type'];
+
+const MDV2_TYPES: Record<string, StyleType> = {
   '*': 'bold', _: 'italic', __: 'underline', '~': 'strikethrough', '||': 'spoiler',
 };
 
@@ -256,7 +258,7 @@ function findUnescaped(source: string, needle: string, from: number): number {
 function parseMarkdownLegacy(source: string): FormattedText {
   let out = '';
   const entities: MessageEntity[] = [];
-  const types: Record<string, MessageEntity['type']> = { '*': 'bold', _: 'italic', '`': 'code' };
+  const types: Record<string, StyleType> = { '*': 'bold', _: 'italic', '`': 'code' };
   let i = 0;
   while (i < source.length) {
     const ch = source[i] ?? '';
@@ -273,7 +275,7 @@ function parseMarkdownLegacy(source: string): FormattedText {
         throw parseError(`Can't find end of the entity starting at byte offset ${byteOffset(source, i)}`);
       }
       const body = source.slice(i + marker.length, end);
-      entities.push({ type, offset: out.length, length: body.length });
+      entities.push(type === 'pre' ? { type, offset: out.length, length: body.length } : { type, offset: out.length, length: body.length });
       out += body;
       i = end + marker.length;
       continue;

@@ -1,0 +1,4 @@
+import type { Command } from '../define.js';
+
+/** Look-up commands (status, lists). */
+export const queryCommands: Command[] = [];
