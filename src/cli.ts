@@ -73,7 +73,8 @@ export async function runCli(argv: string[], io: CliIo = stdio, env?: Record<str
     throw e;
   }
   const interactive = command === startCommand;
-  const log: Logger = createLogger({ level: interactive ? config.logLevel : 'warn', pretty: Boolean(process.stdout.isTTY) && config.env !== 'production' });
+  // The console chat owns the terminal: only warnings and errors are logged beside it.
+  const log: Logger = createLogger({ level: interactive ? (config.console ? 'warn' : config.logLevel) : 'warn', pretty: Boolean(process.stdout.isTTY) && config.env !== 'production' });
   let opened: Opened | undefined;
   const cliEnv: CliEnv = {
     config,

@@ -1,50 +1,107 @@
 /**
  * Wiring only: config → database → services → adapters → scheduler. Runs until SIGINT/SIGTERM
- * and then shuts down in reverse order.
+ * (or `:quit` in the console) and then shuts down in reverse order.
  */
 import type { Config } from './config.js';
+import type { Platform } from './domain/types.js';
 import type { Logger } from './lib/logger.js';
+import type { ChatPort } from './adapters/port.js';
 import { openServices } from './services/bootstrap.js';
 import { seedDemo } from './demo/seed-demo.js';
+import { createRegistry } from './commands/index.js';
+import { ChatCore } from './chat/core.js';
+import { OutboxDispatcher } from './scheduler/outbox-dispatcher.js';
+import { createTelegramBot } from './adapters/telegram/client.js';
+import { TelegramPort } from './adapters/telegram/port.js';
+import { startTelegram, type RunningAdapter } from './adapters/telegram/adapter.js';
+import { ConsoleChat } from './adapters/console/client.js';
+import { ConsolePort } from './adapters/console/port.js';
 
 export interface Running {
   stop(): Promise<void>;
 }
 
+export interface StartOptions {
+  /** Called when the console user types :quit. */
+  onQuit?: () => void;
+  input?: NodeJS.ReadableStream;
+  output?: NodeJS.WritableStream;
+}
+
 /** Start the bot; resolves once everything is up. */
-export async function start(config: Config, log: Logger): Promise<Running> {
+export async function start(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
   const { db, ctx } = await openServices(config, log);
   log.info({ database: db.kind, where: db.where }, db.kind === 'pglite' ? 'embedded database ready (single process; set DATABASE_URL for PostgreSQL)' : 'PostgreSQL ready');
   if (config.demoSeed) {
     const seeded = await seedDemo(ctx);
     if (seeded.seeded) log.info({ reports: seeded.reports }, 'demo agency DEMO created (clearly marked demo data)');
   }
-  const stoppers: (() => Promise<void>)[] = [];
+  const stoppers: (() => Promise<void> | void)[] = [() => db.close()];
+  const ports: Partial<Record<Platform, ChatPort>> = {};
+  const registry = createRegistry();
+  const bot = config.telegram ? createTelegramBot(config.telegram) : undefined;
+  if (bot) ports.telegram = new TelegramPort(bot.api);
+
+  let dispatcher: OutboxDispatcher | undefined;
+  const core = new ChatCore({
+    services: ctx,
+    registry,
+    kick: () => dispatcher?.kick(),
+    direct: async (target, message) => {
+      await ports[target.platform]?.send(target, message);
+    },
+    botUsername: undefined,
+  });
+
+  let consoleChat: ConsoleChat | undefined;
+  if (config.console) {
+    consoleChat = new ConsoleChat({
+      core,
+      services: ctx,
+      input: opts.input ?? process.stdin,
+      output: opts.output ?? process.stdout,
+      flush: async () => {
+        while (dispatcher && (await dispatcher.runOnce()) > 0);
+      },
+      onQuit: () => opts.onQuit?.(),
+    });
+    ports.console = new ConsolePort(consoleChat);
+  }
+
+  dispatcher = new OutboxDispatcher({ db: ctx.db, ports, log, clock: ctx.clock, instanceId: config.instanceId });
+  dispatcher.start();
+  stoppers.push(() => dispatcher!.stop());
+
+  if (bot) {
+    const telegram: RunningAdapter = await startTelegram({ bot, core, log, webhook: config.telegram?.webhook });
+    stoppers.push(() => telegram.stop());
+  }
   if (!config.telegram && !config.whatsapp) {
     log.info('no chat platform configured: set TELEGRAM_BOT_TOKEN and/or WHATSAPP_ENABLED=true in .env (see .env.example)');
   }
+  if (consoleChat) {
+    await consoleChat.start();
+    stoppers.push(() => consoleChat!.stop());
+  }
   return {
     async stop() {
-      for (const s of stoppers.reverse()) await s().catch((err: unknown) => log.error({ err }, 'error while stopping'));
-      await db.close();
+      for (const s of stoppers.reverse()) await Promise.resolve(s()).catch((err: unknown) => log.error({ err }, 'error while stopping'));
       log.info('stopped');
     },
   };
 }
 
-/** Run until a signal arrives; used by `penghubung start`. */
+/** Run until a signal arrives (or the console quits); used by `penghubung start`. */
 export async function runUntilSignal(config: Config, log: Logger): Promise<void> {
-  const running = await start(config, log);
-  log.info('Penghubung is running. Press Ctrl-C to stop.');
-  await new Promise<void>((resolve) => {
-    const onSignal = (sig: string): void => {
-      log.info({ signal: sig }, 'shutting down');
-      process.off('SIGINT', onSignal);
-      process.off('SIGTERM', onSignal);
-      resolve();
-    };
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
+  let quit: () => void = () => {};
+  const stopped = new Promise<string>((resolve) => {
+    quit = () => resolve('console');
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  const running = await start(config, log, { onQuit: () => quit() });
+  log.info('Penghubung is running. Press Ctrl-C to stop.');
+  const reason = await stopped;
+  log.info({ reason }, 'shutting down');
   await running.stop();
 }

@@ -1,6 +1,6 @@
 /**
- * Patterns and word lists behind `pii.ts`. Every quantifier is bounded and alternatives start
- * with distinct characters, so a hostile message cannot make a scan superlinear. Keywords are
+ * Patterns and word lists behind `pii.ts`. Every quantifier is bounded and repeated parts are
+ * delimited by distinct characters, so a hostile message cannot make a scan superlinear. Keywords are
  * spelled case-insensitively by hand (`ci`) because the `i` flag would also fold `\p{Lu}`, and
  * name detection needs to tell "Budi" from "budi".
  */
@@ -80,9 +80,13 @@ const NIP_CORE =
   r`(?:19[6-9]\d|20[0-4]\d)(?:0[1-9]|1[0-2])${SEP}?[12]${SEP}?\d{3}`;
 export const NIP_RE = new RegExp(`${NUM_START}${NIP_CORE}${NUM_END}`, 'gu');
 
-const CUE_WORDS = kw('saya', 'baru', 'lama', 'suami', 'istri', 'anak', 'ayah', 'ibu', 'almarhum', 'almarhumah', 'pelapor', 'pemohon', 'ybs', 'yang bersangkutan', 'pegawai', 'dengan nomor', 'nomor', 'no');
+const CUE_WORDS = kw(
+  'saya', 'baru', 'lama', 'suami', 'istri', 'anak', 'ayah', 'ibu', 'almarhum', 'almarhumah', 'pelapor', 'pemohon', 'ybs',
+  'yang bersangkutan', 'pegawai', 'dengan nomor', 'nomor', 'no',
+);
 /** Between a keyword and its number: "NIK anak saya adalah: ". */
-const CUE_TAIL = r`(?:${WS}{1,2}${CUE_WORDS}${KE}\.?){0,2}(?:${WS}{1,2}${kw('adalah', 'yaitu')})?${WS}{0,3}[:.=\-]?${WS}{0,3}`;
+const CUE_TAIL =
+  r`(?:${WS}{1,2}${CUE_WORDS}${KE}\.?){0,2}(?:${WS}{1,2}${kw('adalah', 'yaitu')})?${WS}{0,3}[:.=\-]?${WS}{0,3}`;
 const ID_DIGITS = r`\d(?:${SEP}?\d){7,24}(?!\d)`;
 
 /** Whatever follows "NIP" is masked, also old 9-digit NIPs and odd groupings. */
@@ -102,7 +106,9 @@ const NIK_SHAPES = [
 /** A bare 16-digit NIK or KK number in one of the groupings people type. */
 export const NIK_RE = new RegExp(`${NUM_START}(?:${NIK_SHAPES.join('|')})${NUM_END}`, 'gu');
 
-const NIK_WORDS = r`(?:${kw('nik')}|N\.I\.K\.?|KK|${kw('no', 'nomor', 'nmr')}\.?${WS}{0,2}(?:KK|${kw('e-ktp', 'ektp', 'ktp')})|${kw('nomor induk kependudukan', 'kartu keluarga', 'no kartu keluarga', 'nomor kartu keluarga', 'no. kartu keluarga')})`;
+const NIK_WORDS =
+  r`(?:${kw('nik')}|N\.I\.K\.?|KK|${kw('no', 'nomor', 'nmr')}\.?${WS}{0,2}(?:KK|${kw('e-ktp', 'ektp', 'ktp')})` +
+  r`|${kw('nomor induk kependudukan', 'kartu keluarga', 'no kartu keluarga', 'nomor kartu keluarga')})`;
 /** "NIK"/"No. KK" followed by any long number, including partly hidden ones ("3174xxxxxxxx0001"). */
 export const NIK_KEYWORD_RE = new RegExp(
   r`(${B}${NIK_WORDS}${KE}${CUE_TAIL})([\dxX*](?:${SEP}?[\dxX*]){7,19})(?![\dxX*])`,
@@ -111,16 +117,27 @@ export const NIK_KEYWORD_RE = new RegExp(
 
 const NO = r`${kw('no', 'nomor', 'nmr')}\.?${WS}{0,2}`;
 /** Other numbers that identify one person: students, teachers, taxpayers, insurance, exam, pension. */
+const ID_ACRONYMS = kw(
+  'nisn', 'nim', 'nuptk', 'npwp', 'nidn', 'nidk', 'nrp', 'nrk', 'notas', 'kpj', 'bpjs kesehatan', 'bpjs ketenagakerjaan',
+  'bpjs tk', 'bpjs', 'kis', 'jkn-kis', 'jkn',
+);
+/** Generic words ("peserta", "pensiun") name an id only after "No."/"Nomor". */
+const ID_WORDS = kw(
+  'peserta ujian', 'peserta seleksi', 'peserta bpjs', 'peserta', 'pendaftaran', 'registrasi', 'pensiun', 'taspen',
+  'karpeg', 'kartu pegawai', 'karis', 'karsu', 'paspor', 'sim',
+);
+const CARD = r`(?:${kw('kartu')}${WS}{1,2})?`;
 export const ID_KEYWORD_RE = new RegExp(
-  r`(${B}(?:(?:${NO})?(?:${kw('kartu')}${WS}{1,2})?${kw('nisn', 'nim', 'nuptk', 'npwp', 'nidn', 'nidk', 'nrp', 'nrk', 'notas', 'kpj', 'bpjs kesehatan', 'bpjs ketenagakerjaan', 'bpjs tk', 'bpjs', 'kis', 'jkn-kis', 'jkn')}` +
-    r`|${NO}(?:${kw('kartu')}${WS}{1,2})?${kw('peserta ujian', 'peserta seleksi', 'peserta bpjs', 'peserta', 'pendaftaran', 'registrasi', 'pensiun', 'taspen', 'karpeg', 'kartu pegawai', 'karis', 'karsu', 'paspor', 'sim')})${KE}${CUE_TAIL})` +
-    r`(${ID_DIGITS})`,
+  r`(${B}(?:(?:${NO})?${CARD}${ID_ACRONYMS}|${NO}${CARD}${ID_WORDS})${KE}${CUE_TAIL})` +
+    r`((?:[A-Z]{1,2}\d{6,8}(?![\p{L}\p{N}])|${ID_DIGITS}))`,
   'gu',
 );
 
 // --- bank accounts -----------------------------------------------------------------------------
 
-const GAP_STOP = kw('rp', 'nik', 'nip', 'npwp', 'sebesar', 'senilai', 'sejumlah', 'laporan', 'tiket', 'tanggal', 'tgl', 'pukul', 'jam', 'tahun');
+const GAP_STOP = kw(
+  'rp', 'nik', 'nip', 'npwp', 'sebesar', 'senilai', 'sejumlah', 'laporan', 'tiket', 'tanggal', 'tgl', 'pukul', 'jam', 'tahun',
+);
 /** "rekening BRI saya 0123-01-012345-50-1": the number within a short, digit-free run after the keyword. */
 export const ACCOUNT_RE = new RegExp(
   r`(${B}(?:${kw('nomor', 'no')}\.?${WS}{0,2})?${kw('rekening', 'rek', 'norek')}${KE}\.?)` +
@@ -147,9 +164,10 @@ export const PHONE_GROUP_RE = /(\D*)(\d+)/g;
 /** Valid once normalised to a leading 0: mobiles 08x (10–13 digits), landlines 0[2-9]x (9–12). */
 export const PHONE_VALID = /^0(?:8[1-9]\d{7,10}|[2-79]\d{7,10})$/;
 
+const PHONE_WORDS = kw('telepon', 'telpon', 'telp', 'tlp', 'tel', 'hp', 'handphone', 'ponsel', 'whatsapp', 'wa', 'kontak', 'fax');
 /** "HP/WA/telp: 5551234": short numbers are phones too when introduced as such. */
 export const PHONE_KEYWORD_RE = new RegExp(
-  r`(${B}(?:${kw('telepon', 'telpon', 'telp', 'tlp', 'tel', 'hp', 'handphone', 'ponsel', 'whatsapp', 'wa', 'kontak', 'fax', 'faks')}|${NO}(?:${kw('hp', 'wa', 'telp', 'telepon', 'kontak')}))${KE}\.?` +
+  r`(${B}(?:${PHONE_WORDS}|${NO}${kw('hp', 'wa', 'telp', 'telepon', 'kontak')})${KE}\.?` +
     r`(?:${WS}{1,2}${kw('saya', 'aktif', 'kantor', 'rumah', 'yang bisa dihubungi')})?${WS}{0,3}[:=\-]?${WS}{0,3})` +
     r`(\+?\(?\d{2,15}\)?(?:[ .\-]\d{2,8}){0,3})(?!\d)`,
   'gu',
@@ -157,6 +175,10 @@ export const PHONE_KEYWORD_RE = new RegExp(
 
 // --- street addresses --------------------------------------------------------------------------
 
+const COMPLEXES = [
+  'komplek', 'kompleks', 'komp', 'perum', 'perumahan', 'cluster', 'klaster', 'apartemen', 'apt', 'rusun', 'rusunawa', 'asrama',
+];
+const VILLAGES = ['kel', 'kelurahan', 'desa', 'ds', 'dusun', 'dsn', 'kampung', 'kp'];
 const ADDR_WORDS = kw(
   'no', 'nomor', 'nmr', 'rt', 'rw', 'blok', 'kav', 'kavling', 'kel', 'kelurahan', 'desa', 'ds', 'dusun', 'dsn',
   'kec', 'kecamatan', 'kampung', 'kp', 'gg', 'gang', 'jl', 'jln', 'jalan', 'komplek', 'kompleks', 'komp', 'perum',
@@ -164,7 +186,8 @@ const ADDR_WORDS = kw(
   'belum', 'tidak', 'untuk', 'dengan', 'pada', 'karena', 'saya', 'kami', 'sangat', 'sering', 'mohon',
 );
 /** A word of a street or area name; abbreviations ("H.", "KH.") may keep their dot. */
-const ADDR_TOKEN = r`(?!${ADDR_WORDS}(?![\p{L}\p{N}]))(?:\p{L}{1,3}\.|[\p{L}\p{N}][\p{L}\p{N}'’\-]{0,30}(?![\p{L}\p{N}'’\-]))`;
+const ADDR_TOKEN =
+  r`(?!${ADDR_WORDS}(?![\p{L}\p{N}]))(?:\p{L}{1,3}\.|[\p{L}\p{N}][\p{L}\p{N}'’\-]{0,30}(?![\p{L}\p{N}'’\-]))`;
 const ADDR_NAME = r`${ADDR_TOKEN}(?:${WS}{1,2}${ADDR_TOKEN}){0,4}`;
 const named = (...words: string[]): string => r`${kw(...words)}${KE}\.?${WS}{0,2}${ADDR_NAME}`;
 const RT = r`${kw('rt')}${KE}\.?${WS}{0,2}`;
@@ -175,8 +198,8 @@ const LOT = r`\d{1,4}[a-zA-Z]?(?:${WS}{0,2}[\/\-]${WS}{0,2}\d{1,4}[a-zA-Z]?)?(?!
 const ADDR_COMPONENT = [
   named('jl', 'jln', 'jalan'),
   named('gg', 'gang'),
-  named('kel', 'kelurahan', 'desa', 'ds', 'dusun', 'dsn', 'kec', 'kecamatan', 'kampung', 'kp'),
-  named('komplek', 'kompleks', 'komp', 'perum', 'perumahan', 'cluster', 'klaster', 'apartemen', 'apt', 'rusun', 'rusunawa', 'asrama'),
+  named(...VILLAGES, 'kec', 'kecamatan'),
+  named(...COMPLEXES),
   r`${kw('no', 'nomor', 'nmr')}${KE}\.?${WS}{0,2}${LOT}`,
   r`${RT}\/${WS}{0,2}${RW}\d{1,3}${SLASH}\d{1,3}`,
   r`${RT}\d{1,3}(?:${SLASH}(?:${RW})?\d{1,3})?`,
@@ -187,11 +210,13 @@ const ADDR_COMPONENT = [
 const ADDR_SEP = r`(?:${WS}{0,3}[,/;]${WS}{0,3}|${WS}{0,3}\r?\n${WS}{0,3}|${WS}{1,3})`;
 const ADDR_CUE =
   r`${B}${kw('alamat', 'beralamat', 'domisili', 'berdomisili', 'tinggal', 'bertempat tinggal')}` +
-  r`(?:${WS}{1,2}${kw('saya', 'rumah', 'lengkap', 'domisili', 'tinggal', 'pelapor', 'sekarang', 'kami')})?${WS}{0,2}(?::|${kw('di')}${KE})?${WS}{0,3}`;
+  r`(?:${WS}{1,2}${kw('saya', 'rumah', 'lengkap', 'domisili', 'tinggal', 'pelapor', 'sekarang', 'kami')})?` +
+  r`${WS}{0,2}(?::|${kw('di')}${KE})?${WS}{0,3}`;
 /** An optional "alamat:" cue, then a chain of address parts; `pii.ts` decides if it is specific enough. */
 export const ADDRESS_RE = new RegExp(
   // The leading class only lets the engine skip quickly past characters no cue or part starts with.
-  r`(?=[AaBbCcDdGgJjKkNnPpRrTt])(${ADDR_CUE})?${B}((?:${ADDR_COMPONENT})(?:${ADDR_SEP}(?:${ADDR_COMPONENT})){0,9})`,
+  r`(?=[AaBbCcDdGgJjKkNnPpRrTt])(${ADDR_CUE})?` +
+    r`${B}((?:${ADDR_COMPONENT})(?:${ADDR_SEP}(?:${ADDR_COMPONENT})){0,9})`,
   'gu',
 );
 /** Parts that pin down one household on their own. */
@@ -199,16 +224,20 @@ export const ADDR_STRONG = new RegExp(r`${B}(?:${kw('rt', 'rw')}|Gg|GG|gg(?=\.)|
 /** A house, block or lot number. */
 export const ADDR_NUMBER = new RegExp(r`${B}${kw('no', 'nomor', 'nmr', 'blok', 'kav', 'kavling')}${KE}`, 'u');
 /** A street name carrying a number ("Jl. Kenanga 12"). */
-export const ADDR_STREET_NUMBER = new RegExp(r`${B}${kw('jl', 'jln', 'jalan')}${KE}.*(?<![\p{L}\p{N}]|[Kk][Mm]${WS}{0,2})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`, 'u');
-/** Parts that name a place the number belongs to. */
-export const ADDR_PLACE = new RegExp(
-  r`${B}${kw('jl', 'jln', 'jalan', 'komplek', 'kompleks', 'komp', 'perum', 'perumahan', 'cluster', 'klaster', 'apartemen', 'apt', 'rusun', 'rusunawa', 'asrama', 'kel', 'kelurahan', 'desa', 'ds', 'dusun', 'dsn', 'kampung', 'kp')}${KE}`,
+export const ADDR_STREET_NUMBER = new RegExp(
+  r`${B}${kw('jl', 'jln', 'jalan')}${KE}.*(?<![\p{L}\p{N}]|[Kk][Mm]${WS}{0,2})\d{1,4}[a-zA-Z]?(?![\p{L}\p{N}])`,
   'u',
 );
+/** Parts that name a place the number belongs to. */
+export const ADDR_PLACE = new RegExp(r`${B}${kw('jl', 'jln', 'jalan', ...COMPLEXES, ...VILLAGES)}${KE}`, 'u');
 
 // --- names -------------------------------------------------------------------------------------
 
-const HON_WORD = r`(?:${kw('bapak', 'bpk', 'pak', 'ibu', 'bu', 'sdr', 'sdri', 'saudara', 'saudari', 'tn', 'ny', 'nn', 'alm', 'almh', 'almarhum', 'almarhumah', 'hj', 'dr', 'ir', 'drs', 'dra', 'prof')}${KE}\.?|H\.)`;
+const HONORIFICS = kw(
+  'bapak', 'bpk', 'pak', 'ibu', 'bu', 'sdr', 'sdri', 'saudara', 'saudari', 'tn', 'ny', 'nn', 'alm', 'almh', 'almarhum',
+  'almarhumah', 'hj', 'dr', 'ir', 'drs', 'dra', 'prof',
+);
+const HON_WORD = r`(?:${HONORIFICS}${KE}\.?|H\.)`;
 const HONS = r`((?:${HON_WORD}${WS}{1,2}){0,3})`;
 const TOKEN = r`(?:\p{Lu}\.|\p{L}[\p{L}'’\-]{0,30}(?![\p{L}'’\-]))`;
 const TOKENS = r`(${TOKEN}(?:${WS}{1,2}${TOKEN}){0,5})`;
@@ -222,9 +251,15 @@ export interface NameRule {
   whole?: boolean;
 }
 
+/** "nama saya …", "Nama pelapor: …" — but not "atas nama saya". */
 const LOOSE_CUE =
   r`${B}(?<!${ci('atas')}${WS}{1,3})(?:${ci('nama saya')}(?:${WS}{1,2}${kw('adalah', 'yaitu', 'ialah')})?${WS}{0,2}:?` +
-  r`|${ci('nama')}(?:${WS}{1,2}${kw('lengkap saya', 'lengkap', 'pelapor', 'pemohon', 'pengadu', 'saya')})?${WS}{0,2}[:=])${WS}{0,3}`;
+  r`|${ci('nama')}(?:${WS}{1,2}${kw('lengkap saya', 'lengkap', 'pelapor', 'pemohon', 'pengadu', 'saya')})?` +
+  r`${WS}{0,2}[:=])${WS}{0,3}`;
+const AN_CUE =
+  r`${B}${ci('atas nama')}${WS}{0,2}:?${WS}{0,3}` +
+  r`|${B}(?:[Aa]\.${WS}?[Nn]\.?|[Aa]\/[Nn]|[Aa][Nn]${KE}\.?)${WS}{0,3}|${B}${ci('bernama')}${WS}{1,3}`;
+const ALM_CUE = r`${B}${kw('alm', 'almh')}\.${WS}{0,3}|${B}${kw('almarhum', 'almarhumah')}${WS}{1,3}`;
 
 /** Words that typically follow a self-introduction ("Saya Budi Santoso ingin …"). */
 const INTRO_NEXT = kw(
@@ -236,15 +271,13 @@ const SIGN_OFF = kw('hormat saya', 'hormat kami', 'salam', 'terima kasih', 'wass
 
 export const NAME_RULES: readonly NameRule[] = [
   { re: new RegExp(r`(${LOOSE_CUE})${HONS}${TOKENS}`, 'gu'), strict: false },
+  { re: new RegExp(r`(${AN_CUE})${HONS}${TOKENS}`, 'gu'), strict: true },
+  { re: new RegExp(r`(${ALM_CUE})${HONS}${TOKENS}`, 'gu'), strict: true },
   {
-    re: new RegExp(
-      r`(${B}${ci('atas nama')}${WS}{0,2}:?${WS}{0,3}|${B}(?:[Aa]\.${WS}?[Nn]\.?|[Aa]\/[Nn]|[Aa][Nn]${KE}\.?)${WS}{0,3}|${B}${ci('bernama')}${WS}{1,3})${HONS}${TOKENS}`,
-      'gu',
-    ),
+    re: new RegExp(r`(${B}${ci('saya')}${WS}{0,2},${WS}{0,3})${HONS}${TOKENS}(?=${WS}{0,2}[,(])`, 'gu'),
     strict: true,
+    whole: true,
   },
-  { re: new RegExp(r`(${B}${kw('alm', 'almh')}\.${WS}{0,3}|${B}${kw('almarhum', 'almarhumah')}${WS}{1,3})${HONS}${TOKENS}`, 'gu'), strict: true },
-  { re: new RegExp(r`(${B}${ci('saya')}${WS}{0,2},${WS}{0,3})${HONS}${TOKENS}(?=${WS}{0,2}[,(])`, 'gu'), strict: true, whole: true },
   { re: new RegExp(r`(${B}${ci('saya')}${WS}{1,3})((?:${HON_WORD}${WS}{1,2}){1,3})${TOKENS}`, 'gu'), strict: true },
   {
     // A signature: "Hormat saya,\nBudi Santoso" — the name must end its line.
@@ -290,7 +323,7 @@ export const NAME_STOP: ReadonlySet<string> = new Set(
     'lapor sp4n sscasn myasn siasn simpeg span ombudsman inspektorat kpk polri tni presiden menteri gubernur bupati ' +
     'walikota wali camat lurah kades negeri sipil negara republik indonesia sd smp sma smk mts sdn smpn sman smkn ppdb ' +
     'spmb maaf yth terhormat bersama berikut nama bpk pak bu sdr sdri saudara saudari tn ny nn alm almh almarhum ' +
-    'almarhumah hj h dr ir drs dra prof sendiri pribadi kembali lulusan alumni tim'
+    'almarhumah hj h dr ir drs dra prof sendiri pribadi kembali lulusan alumni tim laporan pengaduan aduan'
   ).split(' '),
 );
 

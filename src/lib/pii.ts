@@ -16,40 +16,13 @@
  * - Names are found from cues ("nama saya", "atas nama", "a.n.", "Saya, X,", "Saya Ibu X",
  *   "Alm.") and from `knownNames`; an uncued name in free text is only caught via `knownNames`.
  */
-import {
-  ACCOUNT_RE,
-  ADDR_NUMBER,
-  ADDR_PLACE,
-  ADDR_STREET_NUMBER,
-  ADDR_STRONG,
-  ADDRESS_RE,
-  AMOUNT_SHAPE,
-  EMAIL_RE,
-  ID_KEYWORD_RE,
-  KINDS,
-  knownNamesRe,
-  NAME_RULES,
-  NAME_STOP,
-  NAME_TOKEN_RE,
-  NIK_KEYWORD_RE,
-  NIK_RE,
-  NIP_KEYWORD_RE,
-  NIP_RE,
-  PHONE_GROUP_RE,
-  PHONE_KEYWORD_RE,
-  PHONE_RE,
-  PHONE_VALID,
-  PLACEHOLDER,
-  PLACEHOLDER_RE,
-  WA_LINK_RE,
-  type NameRule,
-  type PiiKind,
-} from './pii-patterns.js';
+import * as P from './pii-patterns.js';
+import type { NameRule, PiiKind } from './pii-patterns.js';
 
 export type { PiiKind } from './pii-patterns.js';
 
 export interface MaskOptions {
-  /** Names to hide wherever they appear (case-insensitive), e.g. the reporter's; also their distinctive single words. */
+  /** Names to hide wherever they appear, in any case (e.g. the reporter's); also their distinctive single words. */
   knownNames?: string[];
 }
 
@@ -72,10 +45,11 @@ function substitute(text: string, re: RegExp, fn: Replace): string {
   let out = '';
   let last = 0;
   let g = 0;
+  let replaced = false;
   for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
-    guarded ??= [...text.matchAll(PLACEHOLDER_RE)].map((p): [number, number] => [p.index, p.index + p[0].length]);
+    guarded ??= [...text.matchAll(P.PLACEHOLDER_RE)].map((p): [number, number] => [p.index, p.index + p[0].length]);
     while (g < guarded.length && (guarded[g]?.[1] ?? 0) <= start) g++;
     const span = guarded[g];
     if (span && span[0] < end) continue;
@@ -83,8 +57,9 @@ function substitute(text: string, re: RegExp, fn: Replace): string {
     if (rep === null) continue;
     out += text.slice(last, start) + rep;
     last = end;
+    replaced = true;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return replaced ? out + text.slice(last) : text;
 }
 
 function digitsOf(s: string): string {
@@ -95,28 +70,28 @@ function digitsOf(s: string): string {
 function keepCue(kind: PiiKind, found: Set<PiiKind>): Replace {
   return (m) => {
     const num = m[m.length - 1] ?? '';
-    if (AMOUNT_SHAPE.test(num)) return null;
+    if (P.AMOUNT_SHAPE.test(num)) return null;
     found.add(kind);
-    return m[0].slice(0, m[0].length - num.length) + PLACEHOLDER[kind];
+    return m[0].slice(0, m[0].length - num.length) + P.PLACEHOLDER[kind];
   };
 }
 
 function whole(kind: PiiKind, found: Set<PiiKind>): Replace {
   return () => {
     found.add(kind);
-    return PLACEHOLDER[kind];
+    return P.PLACEHOLDER[kind];
   };
 }
 
 /** Whether digits (0… or 62…) form an Indonesian number; a bare 62 prefix must lead to a mobile. */
 function isPhoneDigits(digits: string, bare62: boolean): boolean {
   const d = digits.startsWith('62') ? `0${digits.slice(2).replace(/^0/, '')}` : digits;
-  return PHONE_VALID.test(d) && (!bare62 || d.startsWith('08'));
+  return P.PHONE_VALID.test(d) && (!bare62 || d.startsWith('08'));
 }
 
 /** A grouped NIK look-alike that continues a phone number ("0812 3456 7890 0813 1111…") is not a NIK. */
 function continuesPhone(m: RegExpExecArray): boolean {
-  const before = /(?:\d+[ \-])+$/.exec(m.input.slice(Math.max(0, m.index - 24), m.index));
+  const before = /(?:\d+[ -])+$/.exec(m.input.slice(Math.max(0, m.index - 24), m.index));
   if (!before) return false;
   const head = before[0].trim().split(/[ -]+/);
   const tail = m[0].split(/[ .-]/);
@@ -132,11 +107,11 @@ function continuesPhone(m: RegExpExecArray): boolean {
 
 /** Longest run of digit groups that forms a valid number; trailing groups (a year, a count) stay. */
 function maskPhones(text: string, found: Set<PiiKind>): string {
-  return substitute(text, PHONE_RE, (m) => {
+  return substitute(text, P.PHONE_RE, (m) => {
     const prefix = m[1] ?? '';
     const body = m[2] ?? '';
-    if (AMOUNT_SHAPE.test(m[0])) return null;
-    const groups = [...body.matchAll(PHONE_GROUP_RE)];
+    if (P.AMOUNT_SHAPE.test(m[0])) return null;
+    const groups = [...body.matchAll(P.PHONE_GROUP_RE)];
     const bare62 = prefix.startsWith('62');
     for (let k = groups.length; k > 0; k--) {
       const g = groups[k - 1];
@@ -144,7 +119,7 @@ function maskPhones(text: string, found: Set<PiiKind>): string {
       const cut = g.index + g[0].length;
       if (!isPhoneDigits(digitsOf(prefix + body.slice(0, cut)), bare62)) continue;
       found.add('phone');
-      return PLACEHOLDER.phone + maskPhones(body.slice(cut), found);
+      return P.PLACEHOLDER.phone + maskPhones(body.slice(cut), found);
     }
     // No valid number starts here, but one may start at a later group ("0001 0812-3456-7890").
     const first = groups[0];
@@ -155,16 +130,16 @@ function maskPhones(text: string, found: Set<PiiKind>): string {
 }
 
 function maskAddresses(text: string, found: Set<PiiKind>): string {
-  return substitute(text, ADDRESS_RE, (m) => {
+  return substitute(text, P.ADDRESS_RE, (m) => {
     const cue = m[1] ?? '';
     const chain = m[2] ?? '';
     const specific =
-      ADDR_STRONG.test(chain) ||
-      (ADDR_NUMBER.test(chain) && ADDR_PLACE.test(chain)) ||
-      ADDR_STREET_NUMBER.test(chain);
+      P.ADDR_STRONG.test(chain) ||
+      (P.ADDR_NUMBER.test(chain) && P.ADDR_PLACE.test(chain)) ||
+      P.ADDR_STREET_NUMBER.test(chain);
     if (!cue && !specific) return null;
     found.add('address');
-    return cue + PLACEHOLDER.address;
+    return cue + P.PLACEHOLDER.address;
   });
 }
 
@@ -178,9 +153,9 @@ function maskNames(text: string, rule: NameRule, found: Set<PiiKind>): string {
     let end = 0;
     const accepted: string[] = [];
     let rejected = false;
-    for (const t of run.matchAll(NAME_TOKEN_RE)) {
+    for (const t of run.matchAll(P.NAME_TOKEN_RE)) {
       const word = t[0].replace(/\.$/, '');
-      rejected = NAME_STOP.has(word.toLowerCase()) || (rule.strict && !/^\p{Lu}/u.test(word));
+      rejected = P.NAME_STOP.has(word.toLowerCase()) || (rule.strict && !/^\p{Lu}/u.test(word));
       if (rejected) break;
       accepted.push(word);
       end = t.index + t[0].length;
@@ -190,26 +165,26 @@ function maskNames(text: string, rule: NameRule, found: Set<PiiKind>): string {
     const cueIsUpper = cue === cue.toUpperCase();
     if (rule.strict && !cueIsUpper && accepted.length === 1 && isUpperWord(accepted[0] ?? '')) return null;
     found.add('name');
-    return cue + PLACEHOLDER.name + run.slice(end);
+    return cue + P.PLACEHOLDER.name + run.slice(end);
   });
 }
 
 /** One sweep of every rule; order matters (specific numbers before generic phones, names last). */
 function pass(text: string, found: Set<PiiKind>, known: RegExp | null): string {
   let t = text;
-  t = substitute(t, EMAIL_RE, whole('email', found));
-  t = substitute(t, WA_LINK_RE, whole('phone', found));
+  t = substitute(t, P.EMAIL_RE, whole('email', found));
+  t = substitute(t, P.WA_LINK_RE, whole('phone', found));
   // Keyword rules first: "NUPTK 1234…" is not a NIK even though it has 16 digits.
-  t = substitute(t, NIP_KEYWORD_RE, keepCue('nip', found));
-  t = substitute(t, NIK_KEYWORD_RE, keepCue('nik', found));
-  t = substitute(t, ID_KEYWORD_RE, keepCue('id_number', found));
-  t = substitute(t, ACCOUNT_RE, keepCue('account', found));
-  t = substitute(t, NIP_RE, whole('nip', found));
-  t = substitute(t, NIK_RE, (m) => (continuesPhone(m) ? null : whole('nik', found)(m)));
+  t = substitute(t, P.NIP_KEYWORD_RE, keepCue('nip', found));
+  t = substitute(t, P.NIK_KEYWORD_RE, keepCue('nik', found));
+  t = substitute(t, P.ID_KEYWORD_RE, keepCue('id_number', found));
+  t = substitute(t, P.ACCOUNT_RE, keepCue('account', found));
+  t = substitute(t, P.NIP_RE, whole('nip', found));
+  t = substitute(t, P.NIK_RE, (m) => (continuesPhone(m) ? null : whole('nik', found)(m)));
   t = maskPhones(t, found);
-  t = substitute(t, PHONE_KEYWORD_RE, (m) => (digitsOf(m[2] ?? '').length >= 7 ? keepCue('phone', found)(m) : null));
+  t = substitute(t, P.PHONE_KEYWORD_RE, (m) => (digitsOf(m[2] ?? '').length >= 7 ? keepCue('phone', found)(m) : null));
   t = maskAddresses(t, found);
-  for (const rule of NAME_RULES) t = maskNames(t, rule, found);
+  for (const rule of P.NAME_RULES) t = maskNames(t, rule, found);
   if (known) t = substitute(t, known, whole('name', found));
   return t;
 }
@@ -220,15 +195,15 @@ export function maskPii(text: string, opts?: MaskOptions): MaskResult {
   try {
     let current = typeof text === 'string' ? text : String(text ?? '');
     const names = Array.isArray(opts?.knownNames) ? opts.knownNames : [];
-    const known = names.length ? knownNamesRe(names) : null;
+    const known = names.length ? P.knownNamesRe(names) : null;
     for (let i = 0; i < MAX_PASSES; i++) {
       const next = pass(current, found, known);
       if (next === current) break;
       current = next;
     }
-    return { text: current, found: KINDS.filter((k) => found.has(k)) };
+    return { text: current, found: P.KINDS.filter((k) => found.has(k)) };
   } catch {
-    return { text: UNMASKABLE, found: KINDS.filter((k) => found.has(k)) };
+    return { text: UNMASKABLE, found: P.KINDS.filter((k) => found.has(k)) };
   }
 }
 

@@ -48,6 +48,11 @@ const TEXT: Record<DomainErrorCode, (d: Data) => string> = {
   UNKNOWN_COMMAND: (d) => `Perintah /${s(d.command)} tidak dikenal. Ketik /bantuan untuk daftar perintah.`,
   SAME_UNIT: () => 'Laporan sudah berada di unit tersebut.',
   CONFLICT: (d) => `${s(d.what) || 'Data'} ${s(d.code ?? d.tracking ?? d.value)} sudah ada.`,
+  ALREADY_MEMBER: (d) => `Anda sudah terdaftar sebagai ${s(d.role)} di ${s(d.unit)}. Ketik /bantuan untuk perintah yang dapat Anda pakai.`,
+  REQUEST_PENDING: (d) => `Permintaan Anda bergabung sebagai ${s(d.role)} di ${s(d.unit)} masih menunggu persetujuan Admin Instansi${d.since ? ` (dikirim ${s(d.since)})` : ''}. Sementara itu Anda hanya dapat membaca /bantuan.`,
+  ALREADY_DECIDED: (d) => `Permintaan ${s(d.who)} (${s(d.role)} ${s(d.unit)}) sudah diputuskan oleh ${s(d.by) || 'Sistem'} pada ${s(d.at)}: ${s(d.outcome)}.`,
+  PERSON_AMBIGUOUS: (d) => `"${s(d.ref)}" cocok dengan beberapa orang: ${s(d.candidates)}. Sebutkan @username, ID Telegram atau nomor WhatsApp-nya.`,
+  GROUP_ONLY: (d) => `Perintah ini dipakai di grup yang ingin dihubungkan, bukan di chat pribadi. Tambahkan bot ke grup tersebut, lalu ketik ${s(d.usage) || 'perintahnya'} di sana.`,
   UNAVAILABLE: () => 'Sistem sedang gangguan, coba lagi beberapa saat lagi. Tidak ada data yang berubah.',
 };
 

@@ -9,19 +9,24 @@
  *
  * Module layout: telegram-multipart.ts (body decoding), telegram-params.ts (errors, param
  * readers), telegram-formatting.ts (parse_mode), telegram-store.ts (state),
- * telegram-methods.ts (method handlers); this file holds the server and the control API.
+ * telegram-methods.ts (method handlers), telegram-limits.ts (faults, rate limits),
+ * telegram-updates.ts (injected updates). This file holds the HTTP server, long polling
+ * and the test control API.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Message, Update, User } from 'grammy/types';
-import { detectEntities } from './telegram-formatting.js';
+import type { Message, Update } from 'grammy/types';
+import { DeliveryLog, FaultQueue, faultError, type FaultSpec, type RateLimits } from './telegram-limits.js';
 import { METHODS, SEND_METHODS } from './telegram-methods.js';
 import { BodyDecodeError, decodeRequest, type UploadedFile } from './telegram-multipart.js';
 import { TelegramError, optArray, optBool, optInt, optString, requireChatRef, type Params } from './telegram-params.js';
-import { TelegramStore, type ChatSpec, type ChatType, type CommandSet } from './telegram-store.js';
+import { TelegramStore, type ChatSpec, type CommandSet } from './telegram-store.js';
+import { buildCallbackQuery, buildUserMessage, type InjectCallbackInput, type InjectMessageInput } from './telegram-updates.js';
 
 export type { ChatSpec, ChatType, CommandSet } from './telegram-store.js';
 export type { UploadedFile } from './telegram-multipart.js';
+export type { FaultSpec, RateLimits } from './telegram-limits.js';
+export type { FakeUser, InjectCallbackInput, InjectMessageInput } from './telegram-updates.js';
 export { MAX_CALLBACK_DATA_BYTES, MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH } from './telegram-methods.js';
 
 export interface FakeTelegramApiOptions {
@@ -47,42 +52,6 @@ export interface SentCall {
   error?: { code: number; description: string; retryAfter?: number };
 }
 
-export type FaultSpec =
-  | { code: 429; retryAfter: number }
-  | { code: 500 | 502 | 400 | 403; description?: string }
-  /** Delay the answer by this many ms (the call is still executed), to provoke client timeouts. */
-  | { hang: number };
-
-export interface RateLimits {
-  perChatPerMinute?: number;
-  perSecond?: number;
-}
-
-export interface FakeUser {
-  id: number;
-  first_name: string;
-  username?: string;
-  last_name?: string;
-  language_code?: string;
-}
-
-export interface InjectMessageInput {
-  chatId: number;
-  chatType?: ChatType;
-  chatTitle?: string;
-  from: FakeUser;
-  text: string;
-  threadId?: number;
-  replyToMessageId?: number;
-}
-
-export interface InjectCallbackInput {
-  chatId: number;
-  messageId: number;
-  from: FakeUser;
-  data: string;
-}
-
 export interface CallbackAnswer {
   callback_query_id: string;
   text?: string;
@@ -104,29 +73,9 @@ const DEFAULT_TOKEN = '7000000001:AAFakeTokenForPenghubungTests_0123456';
 const MAX_BODY_BYTES = 50 * 1024 * 1024;
 const EDIT_METHODS = new Set(['editMessageText', 'editMessageReplyMarkup']);
 const CANONICAL = new Map(['getUpdates', ...Object.keys(METHODS)].map((m) => [m.toLowerCase(), m]));
-const FAULT_DESCRIPTIONS: Record<number, string> = {
-  400: 'Bad Request',
-  403: 'Forbidden: bot was kicked from the group chat',
-  500: 'Internal Server Error',
-  502: 'Bad Gateway',
-};
 
 function isMessage(value: unknown): value is Message {
   return typeof value === 'object' && value !== null && 'message_id' in value && 'chat' in value;
-}
-
-function toUser(from: FakeUser): User {
-  return { ...from, is_bot: false };
-}
-
-/** Largest number of timestamps that fit in any window of `windowMs` (two pointers, sorted input). */
-function maxInWindow(times: number[], windowMs: number): number {
-  let best = 0;
-  for (let i = 0, j = 0; j < times.length; j++) {
-    while ((times[j] ?? 0) - (times[i] ?? 0) >= windowMs) i++;
-    best = Math.max(best, j - i + 1);
-  }
-  return best;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -149,12 +98,10 @@ export class FakeTelegramApi {
   private readonly now: () => number;
   private readonly recordPolling: boolean;
   private calls: RecordedCall[] = [];
-  private deliveries: Array<{ chatId: number; at: number }> = [];
+  private readonly deliveries = new DeliveryLog();
   private readonly listeners = new Set<() => void>();
-  private readonly faults = new Map<string, Array<{ remaining: number; spec: FaultSpec }>>();
+  private readonly faults = new FaultQueue();
   private readonly hangs = new Set<() => void>();
-  private limits: RateLimits = {};
-  private rateLimitedCount = 0;
   private activePoll: Poll | undefined;
   private callbackCounter = 0;
   private stopped = false;
@@ -251,16 +198,17 @@ export class FakeTelegramApi {
   /** Runs one call: faults first, then rate limits, then the method; records the outcome. */
   private async execute(method: string, params: Params, files: UploadedFile[], gone: AbortSignal): Promise<TelegramError | { result: unknown }> {
     let outcome: TelegramError | { result: unknown };
-    const fault = this.takeFault(method);
+    const fault = this.faults.take(method);
     if (fault && 'hang' in fault) await this.hang(fault.hang);
-    if (fault && !('hang' in fault)) outcome = this.faultError(fault);
+    if (fault && !('hang' in fault)) outcome = faultError(fault);
     else {
       try {
-        const limited = SEND_METHODS.has(method) ? this.checkLimits(params) : undefined;
-        if (limited) {
-          this.rateLimitedCount += 1;
-          outcome = limited;
-        } else if (method === 'getUpdates') {
+        // Malformed chat ids are reported by the method itself (the readers throw TelegramError).
+        const limited = SEND_METHODS.has(method) && this.deliveries.enforcing
+          ? this.deliveries.check(this.store.resolveChat(requireChatRef(params)), this.now())
+          : undefined;
+        if (limited) outcome = limited;
+        else if (method === 'getUpdates') {
           outcome = { result: await this.getUpdates(params, gone) };
           if (!this.recordPolling) return outcome;
         } else {
@@ -291,7 +239,7 @@ export class FakeTelegramApi {
     const at = this.now();
     const message = isMessage(call.result) ? structuredClone(call.result) : undefined;
     this.calls.push({ ...call, at, message });
-    if (message && call.ok && SEND_METHODS.has(call.method)) this.deliveries.push({ chatId: message.chat.id, at });
+    if (message && call.ok && SEND_METHODS.has(call.method)) this.deliveries.record(message.chat.id, at);
     for (const listener of [...this.listeners]) listener();
   }
 
@@ -336,27 +284,7 @@ export class FakeTelegramApi {
 
   /** Makes the next `count` calls of `method` fail (or hang) as described. */
   failNext(method: string, count: number, error: FaultSpec): void {
-    if (!Number.isInteger(count) || count < 1) throw new Error(`failNext: count must be a positive integer, got ${count}`);
-    const key = method.toLowerCase();
-    const queue = this.faults.get(key) ?? [];
-    queue.push({ remaining: count, spec: error });
-    this.faults.set(key, queue);
-  }
-
-  private takeFault(method: string): FaultSpec | undefined {
-    const queue = this.faults.get(method.toLowerCase());
-    const head = queue?.[0];
-    if (!queue || !head) return undefined;
-    head.remaining -= 1;
-    if (head.remaining <= 0) queue.shift();
-    return head.spec;
-  }
-
-  private faultError(fault: Exclude<FaultSpec, { hang: number }>): TelegramError {
-    if (fault.code === 429) {
-      return new TelegramError(429, `Too Many Requests: retry after ${fault.retryAfter}`, { retry_after: fault.retryAfter });
-    }
-    return new TelegramError(fault.code, fault.description ?? FAULT_DESCRIPTIONS[fault.code] ?? 'Error');
+    this.faults.add(method, count, error);
   }
 
   private hang(ms: number): Promise<void> {
@@ -371,48 +299,24 @@ export class FakeTelegramApi {
     });
   }
 
-  /** Answers send* calls with 429 once a limit would be exceeded (undefined/{} disables). */
+  /** Answers send* calls with 429 (computed retry_after) once a limit would be exceeded; undefined/{} disables. */
   enforceLimits(limits: RateLimits | undefined): void {
-    this.limits = { ...limits };
+    this.deliveries.enforce(limits);
   }
 
   /** How many calls enforceLimits() turned into 429s. */
   rateLimited(): number {
-    return this.rateLimitedCount;
-  }
-
-  private checkLimits(params: Params): TelegramError | undefined {
-    const { perChatPerMinute, perSecond } = this.limits;
-    if (perChatPerMinute === undefined && perSecond === undefined) return undefined;
-    // Malformed chat ids are reported by the method itself.
-    const ref = requireChatRef(params);
-    const chatId = this.store.resolveChat(ref);
-    const now = this.now();
-    const over = (times: number[], limit: number | undefined, windowMs: number): number | undefined => {
-      if (limit === undefined) return undefined;
-      const recent = times.filter((t) => t > now - windowMs);
-      if (recent.length < limit) return undefined;
-      // The window frees a slot once the (count - limit + 1)-th oldest send leaves it.
-      const freesAt = (recent[recent.length - limit] ?? now) + windowMs;
-      return Math.max(1, Math.ceil((freesAt - now) / 1000));
-    };
-    const retry =
-      over(this.deliveries.filter((d) => d.chatId === chatId).map((d) => d.at), perChatPerMinute, 60_000) ??
-      over(this.deliveries.map((d) => d.at), perSecond, 1_000);
-    if (retry === undefined) return undefined;
-    return new TelegramError(429, `Too Many Requests: retry after ${retry}`, { retry_after: retry });
+    return this.deliveries.rateLimited();
   }
 
   /** Most successful send* calls into a single chat within any sliding 60 s window. */
   maxPerChatPerMinute(): number {
-    const byChat = new Map<number, number[]>();
-    for (const d of this.deliveries) byChat.set(d.chatId, [...(byChat.get(d.chatId) ?? []), d.at]);
-    return Math.max(0, ...[...byChat.values()].map((times) => maxInWindow(times.sort((a, b) => a - b), 60_000)));
+    return this.deliveries.maxPerChatPerMinute();
   }
 
   /** Most successful send* calls overall within any sliding 1 s window. */
   maxPerSecond(): number {
-    return maxInWindow(this.deliveries.map((d) => d.at).sort((a, b) => a - b), 1_000);
+    return this.deliveries.maxPerSecond();
   }
 
   // --------------------------------------------------------------------------- injection
@@ -424,53 +328,15 @@ export class FakeTelegramApi {
 
   /** Queues a user's text message (with bot_command/mention entities) and wakes long polls. */
   injectMessage(input: InjectMessageInput): Update {
-    const { chatId } = input;
-    this.store.registerChat({
-      id: chatId,
-      ...(input.chatType ? { type: input.chatType } : {}),
-      ...(input.chatTitle ? { title: input.chatTitle } : {}),
-      ...(chatId > 0 && !this.store.isKnownChat(chatId) ? { firstName: input.from.first_name, ...(input.from.username ? { username: input.from.username } : {}) } : {}),
-    });
-    const chat = this.store.chat(chatId);
-    if (chat.type === 'channel') throw new Error('injectMessage: channels post channel_post updates, which the fake does not model');
-    let replyTo: Message | undefined;
-    if (input.replyToMessageId !== undefined) {
-      replyTo = this.store.message(chatId, input.replyToMessageId);
-      if (!replyTo) throw new Error(`injectMessage: message ${input.replyToMessageId} not found in chat ${chatId}`);
-    }
-    const entities = detectEntities(input.text);
-    const message: Message & { chat: typeof chat; from: User } = {
-      message_id: this.store.nextMessageId(chatId),
-      ...(input.threadId !== undefined ? { message_thread_id: input.threadId } : {}),
-      from: toUser(input.from),
-      chat,
-      date: Math.floor(this.now() / 1000),
-      ...(input.threadId !== undefined && this.store.isForum(chatId) !== false ? { is_topic_message: true } : {}),
-      ...(replyTo ? { reply_to_message: { ...replyTo, reply_to_message: undefined } } : {}),
-      text: input.text,
-      ...(entities.length > 0 ? { entities } : {}),
-    };
-    this.store.saveMessage(message);
+    const message = buildUserMessage(this.store, input, this.now());
     return this.enqueue((update_id) => ({ update_id, message }));
   }
 
   /** Queues a button press on a stored bot message; the bot must answer it via answerCallbackQuery. */
   injectCallback(input: InjectCallbackInput): Update {
-    const message = this.store.message(input.chatId, input.messageId);
-    if (!message) throw new Error(`injectCallback: message ${input.messageId} not found in chat ${input.chatId}`);
     this.callbackCounter += 1;
-    const id = `${this.store.botUser.id}${String(this.callbackCounter).padStart(9, '0')}`;
-    this.store.openCallbackQueries.add(id);
-    return this.enqueue((update_id) => ({
-      update_id,
-      callback_query: {
-        id,
-        from: toUser(input.from),
-        message,
-        chat_instance: String(-Math.abs(input.chatId) * 31 - 7),
-        data: input.data,
-      },
-    }));
+    const callback_query = buildCallbackQuery(this.store, input, this.callbackCounter);
+    return this.enqueue((update_id) => ({ update_id, callback_query }));
   }
 
   private enqueue(build: (updateId: number) => Update): Update {
@@ -574,9 +440,8 @@ export class FakeTelegramApi {
   /** Clears recorded calls, delivery history, queued updates, pending faults and the 429 counter. Chats and messages stay. */
   reset(): void {
     this.calls = [];
-    this.deliveries = [];
+    this.deliveries.clear();
     this.faults.clear();
-    this.rateLimitedCount = 0;
     this.store.clearUpdates();
   }
 }

@@ -77,11 +77,10 @@ function parseHtml(source: string): FormattedText {
       i += 1;
       continue;
     }
-    const close = source.indexOf('>', i);
-    if (close < 0) throw parseError(`Unclosed start tag at byte offset ${byteOffset(source, i)}`);
-    const inner = source.slice(i + 1, close);
-    if (inner.startsWith('/')) {
-      const name = inner.slice(1).trim().toLowerCase();
+    if (source[i + 1] === '/') {
+      const close = source.indexOf('>', i);
+      if (close < 0) throw parseError(`Unclosed end tag at byte offset ${byteOffset(source, i)}`);
+      const name = source.slice(i + 2, close).trim().toLowerCase();
       const open = stack.pop();
       if (!open) throw parseError(`Unexpected end tag at byte offset ${byteOffset(source, i)}`);
       if (open.tag !== name) {
@@ -91,24 +90,37 @@ function parseHtml(source: string): FormattedText {
       }
       const entity = htmlEntity(open.tag, open.attrs, open.start, out.length - open.start, stack);
       if (entity) entities.push(entity);
-    } else {
-      const m = /^([a-zA-Z][\w-]*)/.exec(inner);
-      const tag = (m?.[1] ?? '').toLowerCase();
-      if (!(tag in HTML_SIMPLE)) throw parseError(`Unsupported start tag "${tag}" at byte offset ${byteOffset(source, i)}`);
-      const attrs = new Map<string, string>();
-      for (const a of inner.slice(tag.length).matchAll(/([\w-]+)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"']+))/g)) {
-        attrs.set((a[1] ?? '').toLowerCase(), a[3] ?? a[4] ?? a[5] ?? '');
-      }
-      if (tag === 'span' && attrs.get('class') !== 'tg-spoiler') {
-        throw parseError(`Tag "span" must have class "tg-spoiler" at byte offset ${byteOffset(source, i)}`);
-      }
-      stack.push({ tag, start: out.length, attrs });
+      i = close + 1;
+      continue;
     }
+    // Like the real parser, the tag name runs to the first space or '>' — so "1 < 2" fails
+    // with an empty tag name and "<路徑>" with that name.
+    let nameEnd = i + 1;
+    while (nameEnd < source.length && !/[\s>]/.test(source[nameEnd] ?? '')) nameEnd++;
+    if (nameEnd >= source.length) throw parseError(`Unclosed start tag at byte offset ${byteOffset(source, i)}`);
+    const tag = source.slice(i + 1, nameEnd).toLowerCase();
+    if (!(tag in HTML_SIMPLE)) throw parseError(`Unsupported start tag "${tag}" at byte offset ${byteOffset(source, i)}`);
+    const close = source.indexOf('>', nameEnd);
+    if (close < 0) throw parseError(`Unclosed start tag at byte offset ${byteOffset(source, i)}`);
+    const attrs = new Map<string, string>();
+    // Valueless attributes (<blockquote expandable>) are allowed.
+    for (const a of source.slice(nameEnd, close).matchAll(/([\w-]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|([^\s"']+)))?/g)) {
+      attrs.set((a[1] ?? '').toLowerCase(), a[3] ?? a[4] ?? a[5] ?? '');
+    }
+    if (tag === 'span' && attrs.get('class') !== 'tg-spoiler') {
+      throw parseError(`Tag "span" must have class "tg-spoiler" at byte offset ${byteOffset(source, i)}`);
+    }
+    stack.push({ tag, start: out.length, attrs });
     i = close + 1;
   }
   const unclosed = stack.pop();
   if (unclosed) throw parseError(`Can't find end tag corresponding to start tag "${unclosed.tag}"`);
-  return { text: out, entities: sortEntities(entities) };
+  // <pre><code class="language-x"> yields one pre entity with a language, not two.
+  const withLanguage = entities.filter((e) => e.type === 'pre' && e.language !== undefined);
+  const merged = entities.filter(
+    (e) => !(e.type === 'pre' && e.language === undefined && withLanguage.some((l) => l.offset === e.offset && l.length === e.length)),
+  );
+  return { text: out, entities: sortEntities(merged) };
 }
 
 function htmlEntity(
