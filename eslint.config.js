@@ -13,6 +13,8 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': 'off',
+      // Late-bound wiring (a closure that refers to what is created next) reads before assignment.
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -40,7 +40,10 @@ export async function start(config: Config, log: Logger, opts: StartOptions = {}
   const ports: Partial<Record<Platform, ChatPort>> = {};
   const registry = createRegistry();
   const bot = config.telegram ? createTelegramBot(config.telegram) : undefined;
-  if (bot) ports.telegram = new TelegramPort(bot.api);
+  if (bot) {
+    await bot.init(); // the username is needed to understand `/ambil@bot` in groups
+    ports.telegram = new TelegramPort(bot.api);
+  }
 
   let dispatcher: OutboxDispatcher | undefined;
   const core = new ChatCore({
@@ -50,7 +53,7 @@ export async function start(config: Config, log: Logger, opts: StartOptions = {}
     direct: async (target, message) => {
       await ports[target.platform]?.send(target, message);
     },
-    botUsername: undefined,
+    botUsername: bot?.botInfo.username,
   });
 
   let consoleChat: ConsoleChat | undefined;

@@ -39,11 +39,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       if (!String(e).includes('already exists')) throw e;
     });
   }
-  // Old templates and databases left by killed runs.
-  const stale = await adminQuery<{ datname: string }>(
-    `SELECT datname FROM pg_database WHERE (datname LIKE 'penghubung_tpl_%' AND datname <> $1) OR datname LIKE 'penghubung_t\\_%'`,
-    [tpl],
-  );
+  // Databases left by killed runs (over two hours old; a concurrent run's are younger).
+  const cutoff = Date.now() - 2 * 3_600_000;
+  const stale = (await adminQuery<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 'penghubung\\_t\\_%'`))
+    .filter((r) => Number(r.datname.split('_')[2]) < cutoff || !/^penghubung_t_\d+_/.test(r.datname));
   for (const { datname } of stale) await adminQuery(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
   project.provide('pgTemplate', tpl);
   return async () => {};

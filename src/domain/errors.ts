@@ -24,7 +24,12 @@ export type DomainErrorCode =
   | 'CONFLICT'
   | 'UNAVAILABLE'
   | 'FOLLOW_UP_REQUIRED'
-  | 'ALREADY_VERIFIED';
+  | 'ALREADY_VERIFIED'
+  | 'ALREADY_MEMBER'
+  | 'REQUEST_PENDING'
+  | 'ALREADY_DECIDED'
+  | 'PERSON_AMBIGUOUS'
+  | 'GROUP_ONLY';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -81,3 +81,12 @@ export function postButtons(v: Pick<PostView, 'id' | 'state'>): Button[][] {
   row2.push(reportButton('Status', 'status', v.id));
   return [row1, row2].filter((r) => r.length > 0);
 }
+
+/**
+ * The full report for the handling officer's private chat: not shortened for the group, but the
+ * reporter's identity stays masked even here (the answer goes back through LAPOR!, not by phone).
+ */
+export function privateReportText(r: { trackingId: string; title: string; body: string }, reporterName: string | null, heading = 'untuk Anda saja'): string {
+  const names = reporterName ? [reporterName] : [];
+  return `🔒 Laporan #${r.trackingId} (${heading})\nJudul: ${mask(r.title, { knownNames: names })}\n\n${shorten(mask(r.body, { knownNames: names }), 3500)}`;
+}

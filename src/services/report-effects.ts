@@ -9,7 +9,7 @@ import type { Report } from '../generated/prisma/client.js';
 import type { OutMessage, Target } from '../lib/message.js';
 import { mask, shorten } from '../lib/pii.js';
 import { formatTime } from '../messages/format.js';
-import { renderReportPost, type PostView } from '../messages/report-post.js';
+import { privateReportText, renderReportPost, type PostView } from '../messages/report-post.js';
 import { reportButton } from '../messages/callback-data.js';
 import type { ActorRef } from './context.js';
 import { adminTargets, enqueue, enqueueEdit, unitTargets } from './outbox.js';
@@ -108,9 +108,7 @@ export async function publishChange(tx: Tx, c: Change): Promise<void> {
   if (event === 'claimed') {
     const dm = await privateTarget(tx, c.actor);
     if (dm) {
-      // The handling officer needs the substance; the reporter's contact stays in the database.
-      const text = `🔒 Laporan #${c.report.trackingId} (untuk Anda saja)\nJudul: ${c.report.title}\n\n${shorten(c.report.body, 3500)}`;
-      await enqueue(tx, dm, { text }, { purpose: 'dm', reportId: c.report.id });
+      await enqueue(tx, dm, { text: privateReportText(c.report, view.reporterName ?? null) }, { purpose: 'dm', reportId: c.report.id });
     }
   }
 }

@@ -34,5 +34,5 @@ describe('the console chat after npm start', () => {
       expect(block).not.toContain('Rina Kartika');
       expect(block).not.toContain('0812-3456-7890');
     }
-  });
+  }, 180_000);
 });

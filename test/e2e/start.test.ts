@@ -45,5 +45,5 @@ describe('penghubung start on the embedded database', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 180_000);
 });

@@ -8,10 +8,11 @@ import type { Platform } from '../../src/domain/types.js';
 import { systemClock, type Clock } from '../../src/lib/clock.js';
 import type { OutMessage, Target } from '../../src/lib/message.js';
 
+/** A message the fake platform accepted. */
 export interface Delivery {
   /** Global order of deliveries across every port sharing the log. */
   seq: number;
-  /** Clock time of the delivery (ms), and real time. */
+  /** When the request reached the port (clock ms, and real ms); the latency comes after. */
   at: number;
   realAt: number;
   port: string;
@@ -24,6 +25,7 @@ export interface Delivery {
   editOf?: string;
 }
 
+/** Any call to the fake, with its outcome. */
 export interface Call {
   at: number;
   port: string;
@@ -84,6 +86,7 @@ export function maxInWindow(times: readonly number[], windowMs: number): number 
   return max;
 }
 
+/** Fail matching calls with a SendError of `kind`. */
 export interface FailureRule {
   target?: string;
   op?: 'send' | 'edit';
@@ -96,6 +99,7 @@ export interface FailureRule {
   message?: string;
 }
 
+/** Seeded random 429s and 5xx. */
 export interface RandomFailures {
   seed: number;
   /** Probability of a 429 per call, and its retry_after. */
@@ -105,6 +109,7 @@ export interface RandomFailures {
   transient: number;
 }
 
+/** Options of a FakePort. */
 export interface FakePortOptions {
   platform?: Platform;
   name?: string;
@@ -182,8 +187,11 @@ export class FakePort implements ChatPort {
 
   private async call(op: 'send' | 'edit', target: Target, message: OutMessage, editOf?: string): Promise<{ messageId: string }> {
     const base = { port: this.name, op, target: target.chatId, threadId: target.threadId ?? '', text: message.text, ...(editOf ? { editOf } : {}) };
+    // Timestamps are taken when the request starts (when a platform would count it), not after the latency.
+    const at = this.clock.now().getTime();
+    const realAt = Date.now();
     if (this.hanging) {
-      this.calls.push({ ...base, at: this.clock.now().getTime(), outcome: 'hung' });
+      this.calls.push({ ...base, at, outcome: 'hung' });
       return new Promise<never>(() => {});
     }
     const chat = `${base.target}#${base.threadId}`;
@@ -195,18 +203,17 @@ export class FakePort implements ChatPort {
       const ms = Array.isArray(latency) ? latency[0] + Math.floor(this.rnd() * (latency[1] - latency[0] + 1)) : (latency ?? 0);
       if (ms > 0) await sleep(ms);
       if (this.hanging) {
-        this.calls.push({ ...base, at: this.clock.now().getTime(), outcome: 'hung' });
+        this.calls.push({ ...base, at, outcome: 'hung' });
         return await new Promise<never>(() => {});
       }
       const failure = this.pickFailure(base);
       if (failure) {
-        this.calls.push({ ...base, at: this.clock.now().getTime(), outcome: failure.kind });
+        this.calls.push({ ...base, at, outcome: failure.kind });
         throw failure;
       }
       const messageId = op === 'edit' && editOf ? editOf : this.log.newMessageId();
-      const at = this.clock.now().getTime();
       this.calls.push({ ...base, at, outcome: 'delivered' });
-      this.log.deliveries.push({ ...base, seq: this.log.deliveries.length + 1, at, realAt: Date.now(), messageId });
+      this.log.deliveries.push({ ...base, seq: this.log.deliveries.length + 1, at, realAt, messageId });
       return { messageId };
     } finally {
       this.active.set(chat, (this.active.get(chat) ?? 1) - 1);

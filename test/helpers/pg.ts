@@ -43,7 +43,8 @@ export async function postgresReachable(): Promise<boolean> {
 
 /** Create an empty database (or a clone of `template`) and return its URL and a drop function. */
 export async function createDatabase(template?: string): Promise<{ name: string; url: string; drop(): Promise<void> }> {
-  const name = `penghubung_t_${randomBytes(6).toString('hex')}`;
+  // The creation time in the name lets a later run clean up after killed runs, and only those.
+  const name = `penghubung_t_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
   return {
     name,

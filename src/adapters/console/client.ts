@@ -31,6 +31,7 @@ export class ConsoleChat implements ConsoleSink {
   private readonly state: ConsoleState = { person: null, chatId: null, menus: new Map() };
   private readonly titles = new Map<string, string>();
   private rl?: Interface;
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(private readonly opts: ConsoleOptions) {}
 
@@ -59,14 +60,17 @@ export class ConsoleChat implements ConsoleSink {
     this.print(HELP);
     this.rl = createInterface({ input: this.opts.input, output: this.opts.output, terminal: false });
     this.opts.output.write(this.prompt());
+    // Lines are handled one after another: `:as`, `:chat` and a command pasted together must
+    // apply in order (readline emits buffered lines even while paused).
     this.rl.on('line', (line) => {
-      this.rl?.pause();
-      void this.onLine(line).finally(() => {
-        this.opts.output.write(this.prompt());
-        this.rl?.resume();
-      });
+      this.queue = this.queue
+        .then(() => this.onLine(line))
+        .catch((err: unknown) => this.print(`(kesalahan konsol: ${(err as Error).message})`))
+        .then(() => {
+          this.opts.output.write(this.prompt());
+        });
     });
-    this.rl.on('close', () => this.opts.onQuit());
+    this.rl.on('close', () => void this.queue.then(() => this.opts.onQuit()));
   }
 
   stop(): void {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { STATUS_LABEL } from '../../domain/labels.js';
 import { isOpenAtUnit } from '../../domain/report-state.js';
-import { LIST_FILTERS, listReports, resolveListScope, type ListFilter } from '../../services/queries/report-list.js';
+import { listReports, resolveListScope, type ListFilter } from '../../services/queries/report-list.js';
 import { agencyOf } from '../context-helpers.js';
 import { defineCommand, reply } from '../define.js';
 import { pageArg, pageMayComeFirst } from './query-args.js';
@@ -39,7 +39,7 @@ const statusFilter = z
   .transform((word, ctx): ListFilter => {
     if (word === undefined) return 'terbuka';
     const filter = FILTER_WORDS[word.toLowerCase().replace(/[-_\s]/g, '')];
-    if (filter && filter in LIST_FILTERS) return filter;
+    if (filter) return filter;
     ctx.addIssue({ code: 'custom', message: `status "${word.slice(0, 30)}" tidak dikenal; pilih baru, proses, selesai, tunda, arsip, verifikasi, terbuka atau semua` });
     return z.NEVER;
   });
@@ -55,7 +55,7 @@ export const list = defineCommand({
   args: pageMayComeFirst('status', z.object({ status: statusFilter, halaman: pageArg })),
   async run(ctx) {
     const agencyId = agencyOf(ctx);
-    const scope = await resolveListScope(ctx.services, ctx.actor, agencyId, ctx.chat?.agencyId === agencyId ? ctx.chat.unitId : null);
+    const scope = await resolveListScope(ctx.services, ctx.actor, agencyId, ctx.chat?.unitId ?? null);
     const filter = ctx.args.status;
     const result = await listReports(ctx.services, scope, filter, ctx.args.halaman ?? 1);
     const where = scope.units ? scope.units.map((u) => u.code).join(', ') : 'semua unit';
