@@ -16,10 +16,19 @@ import { holidaysAdd, holidaysList } from './cli/commands/holidays.js';
 import { agencyAdd, chatBind, personAdd, roleGrant, unitAdd } from './cli/commands/directory.js';
 import { demoSeedCommand, migrateCommand } from './cli/commands/db.js';
 import { startCommand } from './cli/commands/start.js';
+import { intakeCliCommands } from './cli/commands/intake-group.js';
+import { apiCliCommands } from './cli/commands/api-group.js';
+import { jobsCliCommands } from './cli/commands/jobs-group.js';
+import { reportsCliCommands } from './cli/commands/reports-group.js';
+import { whatsappCliCommands } from './cli/commands/whatsapp-group.js';
+import { infoCliCommands } from './cli/commands/info-group.js';
+import { aiCliCommands } from './cli/commands/ai-group.js';
+import { devCliCommands } from './cli/commands/dev-group.js';
 
 export const COMMANDS: CliCommand[] = [
   startCommand, migrateCommand, deadlineCommand, holidaysList, holidaysAdd,
   agencyAdd, unitAdd, personAdd, roleGrant, chatBind, demoSeedCommand,
+  ...intakeCliCommands, ...apiCliCommands, ...jobsCliCommands, ...reportsCliCommands, ...whatsappCliCommands, ...infoCliCommands, ...aiCliCommands, ...devCliCommands,
 ];
 
 function helpText(): string {

@@ -8,6 +8,10 @@ import { bounce } from './report/bounce.js';
 import { archive, dispose, hold, reopen, resume, verify } from './report/admin.js';
 import { queryCommands } from './queries/index.js';
 import { peopleCommands } from './people/index.js';
+import { recapCommands } from './recap/index.js';
+import { broadcastCommands } from './broadcast/index.js';
+import { infoCommands } from './info/index.js';
+import { aiCommands } from './ai/index.js';
 
 export function createRegistry(): CommandRegistry {
   let registry: CommandRegistry | undefined;
@@ -17,6 +21,10 @@ export function createRegistry(): CommandRegistry {
     claim, respond, followUp, answer, close, bounce, unclaim,
     dispose, verify, hold, resume, archive, reopen,
     ...peopleCommands,
+    ...recapCommands,
+    ...broadcastCommands,
+    ...infoCommands,
+    ...aiCommands,
     cancel,
   ];
   registry = new CommandRegistry(commands);

@@ -1,0 +1,4 @@
+import type { JobDefinition } from '../scheduler/job.js';
+
+/** Nightly classifier retraining. */
+export const aiJobs: JobDefinition[] = [];

@@ -1,0 +1,4 @@
+import type { Command } from '../define.js';
+
+/** AI assistance commands (/draf …). */
+export const aiCommands: Command[] = [];
