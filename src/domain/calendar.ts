@@ -18,6 +18,11 @@ export interface CalendarOptions {
   officialYears?: readonly number[];
   /** Called once per year the first time a date in a year without an official table is looked at. */
   onMissingYear?: (year: number) => void;
+  /**
+   * Holidays for a year without an official table. Default: the fixed-date national holidays
+   * only; the service layer adds a holiday library's estimate of the moving ones.
+   */
+  fallbackHolidays?: (year: number) => readonly HolidayEntry[];
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Jakarta';
@@ -33,6 +38,7 @@ export class WorkingCalendar {
   // Verdicts never change after construction; schedulers ask about the same weeks over and over.
   private readonly verdicts = new Map<LocalDate, boolean>();
   private readonly onMissingYear: ((year: number) => void) | undefined;
+  private readonly fallbackHolidays: (year: number) => readonly HolidayEntry[];
   private readonly dateFormat: Intl.DateTimeFormat;
   private readonly partsFormat: Intl.DateTimeFormat;
 
@@ -40,6 +46,7 @@ export class WorkingCalendar {
     this.timeZone = opts.timeZone ?? DEFAULT_TIME_ZONE;
     this.cutiBersamaIsWorkday = opts.cutiBersamaIsWorkday ?? false;
     this.onMissingYear = opts.onMissingYear;
+    this.fallbackHolidays = opts.fallbackHolidays ?? fixedDateHolidays;
     try {
       this.dateFormat = new Intl.DateTimeFormat('en-US', {
         timeZone: this.timeZone,
@@ -188,7 +195,7 @@ export class WorkingCalendar {
   private fallbackFor(year: number): Map<LocalDate, HolidayEntry> {
     let table = this.fallback.get(year);
     if (!table) {
-      table = new Map(fixedDateHolidays(year).map((e) => [e.date, e]));
+      table = new Map(this.fallbackHolidays(year).map((e) => [e.date, e]));
       this.fallback.set(year, table);
       this.onMissingYear?.(year);
     }

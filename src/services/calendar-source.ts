@@ -7,6 +7,7 @@ import { WorkingCalendar } from '../domain/calendar.js';
 import { isHolidayKind, loadOfficialHolidays, type HolidayEntry } from '../domain/holidays.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import type { Logger } from '../lib/logger.js';
+import { libraryFallback } from './holiday-fallback.js';
 
 export interface CalendarSettings {
   timeZone: string;
@@ -26,7 +27,7 @@ export function createCalendarSource(db: PrismaClient, settings: CalendarSetting
   const onMissingYear = (year: number): void => {
     if (warned.has(year)) return;
     warned.add(year);
-    log?.warn({ year }, 'no official holiday table for this year: only fixed-date holidays are known; add the SKB days with `penghubung holidays add`');
+    log?.warn({ year }, 'no official holiday table for this year: using fixed-date holidays and an estimate of the moving ones (date-holidays); add the SKB days with `penghubung holidays add`');
   };
 
   async function build(agencyId: string | null): Promise<WorkingCalendar> {
@@ -44,6 +45,7 @@ export function createCalendarSource(db: PrismaClient, settings: CalendarSetting
       cutiBersamaIsWorkday: settings.cutiBersamaIsWorkday,
       officialYears: [...new Set(official.filter((e) => e.kind === 'libur_nasional').map((e) => Number(e.date.slice(0, 4))))],
       onMissingYear,
+      fallbackHolidays: libraryFallback,
     });
   }
 
@@ -64,5 +66,5 @@ export function createCalendarSource(db: PrismaClient, settings: CalendarSetting
 
 /** A calendar with only the official table (no database), for the pure CLI `deadline` command. */
 export function officialCalendar(settings: CalendarSettings, onMissingYear?: (year: number) => void): WorkingCalendar {
-  return new WorkingCalendar({ holidays: loadOfficialHolidays(), ...settings, onMissingYear });
+  return new WorkingCalendar({ holidays: loadOfficialHolidays(), ...settings, onMissingYear, fallbackHolidays: libraryFallback });
 }
