@@ -86,6 +86,16 @@ describe('chat core', () => {
     expect((await say(core, w, TG.budi, w.chats.A, '/ambil@other_bot 2000001')).queued).toEqual([]);
   });
 
+  it('answers stale or foreign buttons politely', async () => {
+    expect((await press(core, w, TG.budi, w.chats.A, 'v0:c:00000000-0000-0000-0000-000000000000')).toast).toMatch(/sudah tidak berlaku/);
+    expect((await press(core, w, TG.budi, w.chats.A, 'v1:c:00000000-0000-0000-0000-000000000000')).toast).toMatch(/sudah tidak berlaku/);
+    const id = await w.newReport('2000006');
+    await say(core, w, TG.admin, w.chats.admin, '/disposisi 2000006 BKN-PENGADAAN');
+    await say(core, w, TG.budi, w.chats.A, '/tindaklanjut 2000006 Sudah dijawab. --selesai');
+    const again = await press(core, w, TG.citra, w.chats.A, `v1:r:${id}`);
+    expect(again.toast).toMatch(/sudah tidak berlaku/);
+  });
+
   it('shows help per role', async () => {
     const officer = (await say(core, w, TG.budi, w.chats.A, '/bantuan')).replies[0]!;
     expect(officer).toContain('/ambil <nomor>');
