@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { z } from 'zod';
+import { JobScheduleError, parseJobSchedules, type JobScheduleOverrides } from './scheduler/job-schedules.js';
 
 const bool = (def: boolean) =>
   z
@@ -57,9 +58,15 @@ const envSchema = z.object({
   CONSOLE: z.enum(['auto', 'true', 'false'], { error: 'expected auto, true or false' }).default('auto'),
   API_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
 
+  JOB_SCHEDULES: optionalString,
+  UNCLAIMED_AFTER_WORKING_HOURS: z.coerce.number({ error: 'expected a number of working hours' }).int('expected whole hours').min(1, 'expected 1–40').max(40, 'expected 1–40').default(4),
+  INFO_FIRST_RESPONSE_HOURS: z.coerce.number({ error: 'expected a number of working hours' }).gt(0, 'expected more than 0').max(80, 'expected at most 80').default(4),
+
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalString,
   AI_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  AI_DAILY_TOKEN_CAP: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number({ error: 'expected a number of tokens' }).int().positive('expected a positive number').default(200000)),
+  AI_TIMEOUT_MS: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.coerce.number({ error: 'expected milliseconds' }).int().positive('expected a positive number').default(15000)),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -78,7 +85,11 @@ export interface Config {
   whatsapp?: { authDir: string; chromiumPath: string };
   console: boolean;
   apiPort?: number;
-  ai?: { apiKey: string; baseUrl?: string; model: string };
+  /** Cron overrides per job (JOB_SCHEDULES); "off" disables a job. */
+  jobSchedules: JobScheduleOverrides;
+  unclaimedAfterWorkingHours: number;
+  info: { firstResponseHours: number };
+  ai?: { apiKey: string; baseUrl?: string; model: string; dailyTokenCap: number; timeoutMs: number };
 }
 
 export class ConfigError extends Error {
@@ -107,6 +118,13 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
   if (e.TELEGRAM_WEBHOOK_URL && !e.TELEGRAM_WEBHOOK_SECRET) {
     problems.push({ variable: 'TELEGRAM_WEBHOOK_SECRET', message: 'required with TELEGRAM_WEBHOOK_URL, so that forged updates are refused' });
   }
+  let jobSchedules: JobScheduleOverrides = {};
+  try {
+    jobSchedules = parseJobSchedules(e.JOB_SCHEDULES);
+  } catch (err) {
+    if (!(err instanceof JobScheduleError)) throw err;
+    problems.push({ variable: 'JOB_SCHEDULES', message: err.message });
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const database: Config['database'] = e.DATABASE_URL
@@ -132,7 +150,10 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     whatsapp: e.WHATSAPP_ENABLED ? { authDir: e.WHATSAPP_AUTH_DIR, chromiumPath: e.CHROMIUM_PATH } : undefined,
     console: e.CONSOLE === 'auto' ? !chatConfigured && Boolean(process.stdin.isTTY) : e.CONSOLE === 'true',
     apiPort: e.API_PORT,
-    ai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.AI_MODEL } : undefined,
+    jobSchedules,
+    unclaimedAfterWorkingHours: e.UNCLAIMED_AFTER_WORKING_HOURS,
+    info: { firstResponseHours: e.INFO_FIRST_RESPONSE_HOURS },
+    ai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.AI_MODEL, dailyTokenCap: e.AI_DAILY_TOKEN_CAP, timeoutMs: e.AI_TIMEOUT_MS } : undefined,
   };
 }
 

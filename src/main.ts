@@ -16,6 +16,15 @@ import { TelegramPort } from './adapters/telegram/port.js';
 import { startTelegram, type RunningAdapter } from './adapters/telegram/adapter.js';
 import { ConsoleChat } from './adapters/console/client.js';
 import { ConsolePort } from './adapters/console/port.js';
+import { startApi } from './api/server.js';
+import { startScheduler } from './scheduler/run-coordinator.js';
+import { allJobs } from './scheduler/all-jobs.js';
+import { seedInfoDemo } from './demo/info-demo.js';
+import { configureAi } from './ai/runtime.js';
+import { aiSettings } from './ai/settings.js';
+import { whatsAppClientFactory } from './adapters/whatsapp/client.js';
+import { startWhatsApp, type RunningWhatsApp } from './adapters/whatsapp/adapter.js';
+import { whatsappAdminAlerter } from './services/whatsapp-alerts.js';
 
 export interface Running {
   stop(): Promise<void>;
@@ -31,10 +40,12 @@ export interface StartOptions {
 /** Start the bot; resolves once everything is up. */
 export async function start(config: Config, log: Logger, opts: StartOptions = {}): Promise<Running> {
   const { db, ctx } = await openServices(config, log);
+  configureAi(config.ai ? aiSettings(config.ai) : null);
   log.info({ database: db.kind, where: db.where }, db.kind === 'pglite' ? 'embedded database ready (single process; set DATABASE_URL for PostgreSQL)' : 'PostgreSQL ready');
   if (config.demoSeed) {
     const seeded = await seedDemo(ctx);
     if (seeded.seeded) log.info({ reports: seeded.reports }, 'demo agency DEMO created (clearly marked demo data)');
+    await seedInfoDemo(ctx);
   }
   const stoppers: (() => Promise<void> | void)[] = [() => db.close()];
   const ports: Partial<Record<Platform, ChatPort>> = {};
@@ -71,9 +82,37 @@ export async function start(config: Config, log: Logger, opts: StartOptions = {}
     ports.console = new ConsolePort(consoleChat);
   }
 
+  if (config.whatsapp) {
+    // Connecting runs in the background; messages wait in the outbox until WhatsApp is ready.
+    const whatsapp: RunningWhatsApp = startWhatsApp({
+      client: whatsAppClientFactory({ authDir: config.whatsapp.authDir, chromiumPath: config.whatsapp.chromiumPath }),
+      core,
+      log: log.child({ platform: 'whatsapp' }),
+      alertAdmins: whatsappAdminAlerter(ctx, () => dispatcher?.kick()),
+    });
+    ports.whatsapp = whatsapp.port;
+    stoppers.push(() => whatsapp.stop());
+  }
+
   dispatcher = new OutboxDispatcher({ db: ctx.db, ports, log, clock: ctx.clock, instanceId: config.instanceId });
   dispatcher.start();
   stoppers.push(() => dispatcher!.stop());
+
+  const scheduler = startScheduler({
+    services: ctx,
+    log: log.child({ component: 'scheduler' }),
+    kick: () => dispatcher?.kick(),
+    timeZone: config.calendar.timeZone,
+    overrides: config.jobSchedules,
+    instanceId: config.instanceId,
+    jobs: allJobs({ unclaimedAfterWorkingHours: config.unclaimedAfterWorkingHours }),
+  });
+  stoppers.push(() => scheduler.stop());
+
+  if (config.apiPort !== undefined) {
+    const api = await startApi({ port: config.apiPort, services: ctx, log, kick: () => dispatcher?.kick() });
+    stoppers.push(() => api.stop());
+  }
 
   if (bot) {
     const telegram: RunningAdapter = await startTelegram({ bot, core, log, webhook: config.telegram?.webhook });

@@ -5,12 +5,14 @@
 import type { Platform } from '../domain/types.js';
 import type { Prisma } from '../generated/prisma/client.js';
 import type { ServiceContext } from '../services/context.js';
+import type { InfoConversation } from '../info/conversation-state.js';
 
 export type ConversationState =
   | { kind: 'respond'; reportId: string }
   | { kind: 'follow_up'; reportId: string; close: boolean }
   | { kind: 'bounce'; reportId: string }
-  | { kind: 'answer_kind'; reportId: string; text: string };
+  | { kind: 'answer_kind'; reportId: string; text: string }
+  | InfoConversation;
 
 const TTL_MS = 30 * 60_000;
 

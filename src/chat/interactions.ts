@@ -11,6 +11,10 @@ import { toState } from '../services/report-row.js';
 import type { Reply } from '../commands/define.js';
 import type { ChatCore, Turn } from './core.js';
 import { currentConversation, endConversation, startConversation, type ConversationState } from './conversation.js';
+import { continueInfoConversation, handleInfoCallback, isInfoAction } from '../info/interactions.js';
+import { isInfoConversation } from '../info/conversation-state.js';
+import { acceptSuggestionButton } from '../commands/ai/accept-button.js';
+import { archiveAsDuplicate } from './archive-duplicate.js';
 
 export interface Interaction {
   replies: Reply[];
@@ -41,6 +45,13 @@ export async function handleCallback(core: ChatCore, turn: Turn, data: string): 
     return { replies: [{ text: 'Dibatalkan.' }], toast: 'Dibatalkan.' };
   }
   if (action === 'answer_as') return answerAs(core, turn, subject);
+  // AI suggestion on the admin notice: the subject is an ai_suggestion id, not a report id.
+  if (action === 'dispose') return acceptSuggestionButton(ctx, turn.identity.actor, subject);
+  if (action === 'bc_send' || action === 'bc_cancel') {
+    const replies = await run(core, turn, action === 'bc_send' ? 'kirim' : 'batal-jadwal', { id: subject });
+    return { replies, toast: replies[0]?.text.slice(0, 200) };
+  }
+  if (isInfoAction(action)) return handleInfoCallback(core, turn, action, subject);
 
   const report = /^[0-9a-f-]{36}$/i.test(subject) ? await ctx.db.report.findUnique({ where: { id: subject } }) : null;
   if (!report) return { replies: [], toast: STALE };
@@ -50,6 +61,8 @@ export async function handleCallback(core: ChatCore, turn: Turn, data: string): 
   switch (action) {
     case 'status':
       return { replies: await run(core, withReport, 'status', { tracking }) };
+    case 'archive_dup':
+      return archiveAsDuplicate(core, withReport, report.id);
     case 'claim': {
       const replies = await run(core, withReport, 'ambil', { tracking });
       return { replies, toast: replies[0]?.text.slice(0, 200) };
@@ -79,6 +92,7 @@ export async function handleCallback(core: ChatCore, turn: Turn, data: string): 
 
 /** The text after a button asked for it. */
 export async function continueConversation(core: ChatCore, turn: Turn, state: ConversationState, text: string): Promise<Reply[]> {
+  if (isInfoConversation(state)) return continueInfoConversation(core, turn, state, text);
   const ctx = core.services;
   if (state.kind === 'answer_kind') {
     const choice = { '1': 'r', '2': 'f', '3': 'x' }[text.trim()];

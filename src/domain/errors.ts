@@ -29,7 +29,8 @@ export type DomainErrorCode =
   | 'REQUEST_PENDING'
   | 'ALREADY_DECIDED'
   | 'PERSON_AMBIGUOUS'
-  | 'GROUP_ONLY';
+  | 'GROUP_ONLY'
+  | 'INFO_REQUEST_CLOSED';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -15,6 +15,11 @@ export interface OutMessage {
   replyToMessageId?: string;
   /** A file sent with the message (recap chart, quarterly report). */
   document?: { filename: string; contentBase64: string; mimeType: string };
+  /**
+   * People to mention, as E.164 numbers (`+6281…`). WhatsApp notifies them (`@6281…` in the
+   * text); other platforms ignore it.
+   */
+  mentions?: string[];
 }
 
 /** Where a message goes: a platform chat id, optionally a forum topic. */

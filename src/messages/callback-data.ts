@@ -5,11 +5,15 @@
 import type { Button } from '../lib/message.js';
 
 export const CALLBACK_VERSION = 'v1';
-export const BUTTON_ACTIONS = ['claim', 'respond', 'follow_up', 'close', 'bounce', 'status', 'approve', 'reject', 'dispose', 'archive_dup', 'answer_as', 'cancel'] as const;
+export const BUTTON_ACTIONS = ['claim', 'respond', 'follow_up', 'close', 'bounce', 'status', 'approve', 'reject', 'dispose', 'archive_dup', 'answer_as', 'cancel', 'ir_answer', 'ir_pick', 'ir_close', 'bc_send', 'bc_cancel'] as const;
 export type ButtonAction = (typeof BUTTON_ACTIONS)[number];
 
 const SHORT: Record<ButtonAction, string> = {
   claim: 'c', respond: 'r', follow_up: 'f', close: 'x', bounce: 'b', status: 's', approve: 'ok', reject: 'no', dispose: 'd', archive_dup: 'ad', answer_as: 'aa', cancel: 'cc',
+  // Information requests (src/info/interactions.ts): subject = request uuid, or a unit uuid for ir_pick.
+  ir_answer: 'ia', ir_pick: 'ip', ir_close: 'ic',
+  // Broadcast confirmation (src/commands/broadcast): subject = broadcast uuid.
+  bc_send: 'bs', bc_cancel: 'bx',
 };
 const LONG = new Map(Object.entries(SHORT).map(([k, v]) => [v, k as ButtonAction]));
 

@@ -53,6 +53,7 @@ const TEXT: Record<DomainErrorCode, (d: Data) => string> = {
   ALREADY_DECIDED: (d) => `Permintaan ${s(d.who)} (${s(d.role)} ${s(d.unit)}) sudah diputuskan oleh ${s(d.by) || 'Sistem'} pada ${s(d.at)}: ${s(d.outcome)}.`,
   PERSON_AMBIGUOUS: (d) => `"${s(d.ref)}" cocok dengan beberapa orang: ${s(d.candidates)}. Sebutkan @username, ID Telegram atau nomor WhatsApp-nya.`,
   GROUP_ONLY: (d) => `Perintah ini dipakai di grup yang ingin dihubungkan, bukan di chat pribadi. Tambahkan bot ke grup tersebut, lalu ketik ${s(d.usage) || 'perintahnya'} di sana.`,
+  INFO_REQUEST_CLOSED: (d) => `Permintaan informasi ${s(d.tracking)} sudah ${d.report ? `dijadikan laporan #${s(d.report)}` : 'ditutup'}. Ajukan pertanyaan baru dengan /tanya <kode-unit> <pertanyaan>.`,
   UNAVAILABLE: () => 'Sistem sedang gangguan, coba lagi beberapa saat lagi. Tidak ada data yang berubah.',
 };
 

@@ -7,6 +7,7 @@ import { isSendError, type ChatPort } from '../adapters/port.js';
 import type { Platform } from '../domain/types.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
+import { inc } from '../lib/metrics.js';
 import type { OutMessage, Target } from '../lib/message.js';
 import type { ClaimedRow } from './outbox-claim.js';
 import { markChatGone, markFinal, markRetry, markSent, shortError, type ClaimToken } from './outbox-finish.js';
@@ -90,6 +91,7 @@ export class RowSender {
         }
       }
       await this.recordSent(tok, messageId, meta);
+      inc('penghubung_outbox_sent_total', 'Messages and edits the platform accepted (this process)', { platform: row.platform });
       this.deps.log.debug({ ...meta, ms: Date.now() - started }, 'outbox sent');
     } catch (e) {
       // Only database trouble gets here; the lease expires and the row is retried.
@@ -169,6 +171,8 @@ export class RowSender {
     const kind = isSendError(e) ? e.kind : 'transient';
     const err = errorText(e);
     const now = this.deps.clock.now().getTime();
+    if (kind === 'rate_limited') inc('penghubung_outbox_rate_limited_total', 'Sends the platform refused with 429 (this process)', { platform: row.platform });
+    else inc('penghubung_outbox_failed_total', 'Failed send attempts by failure kind (this process)', { platform: row.platform, kind });
     if (kind === 'rate_limited') {
       const waitMs = isSendError(e) && e.retryAfterMs && e.retryAfterMs > 0 ? e.retryAfterMs : RATE_LIMIT_DEFAULT_MS;
       const at = new Date(now + waitMs);

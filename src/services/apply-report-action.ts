@@ -41,7 +41,13 @@ export async function applyReportAction(ctx: ServiceContext, key: ReportKey, act
     const t = transition(toState(before), makeAction(before, at));
     const report = await tx.report.update({
       where: { id: before.id },
-      data: { ...stateColumns(t.after), ...deadlineColumns(before, t, cal, at), version: { increment: 1 } },
+      data: {
+        ...stateColumns(t.after),
+        ...deadlineColumns(before, t, cal, at),
+        // Who verified, for the recap's laju verifikasi per admin (no history scan needed).
+        ...(!t.before.verifiedAt && t.after.verifiedAt ? { verifiedById: actor.personId } : {}),
+        version: { increment: 1 },
+      },
     });
     await tx.reportEvent.create({
       data: {

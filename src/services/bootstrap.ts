@@ -5,6 +5,7 @@ import { systemClock, type Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { createCalendarSource } from './calendar-source.js';
 import type { ServiceContext } from './context.js';
+import { configureInfoRequests } from '../info/settings.js';
 
 export interface Opened {
   db: Database;
@@ -15,6 +16,7 @@ export async function openServices(config: Config, log: Logger, opts: { clock?: 
   const db = await openDatabase(config.database, log);
   try {
     if (opts.migrate !== false) await migrateDatabase(db, log);
+    configureInfoRequests({ firstResponseHours: config.info.firstResponseHours });
     const ctx: ServiceContext = {
       db: db.prisma,
       clock: opts.clock ?? systemClock,

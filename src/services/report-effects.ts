@@ -57,13 +57,19 @@ function lastLine(c: Change, unitCode: string | undefined): string {
 }
 
 /** Edit every existing post of the report (pending originals are rewritten instead). */
-async function refreshPosts(tx: Tx, reportId: string, message: OutMessage): Promise<void> {
+export async function refreshPosts(tx: Tx, reportId: string, message: OutMessage): Promise<void> {
   const posts = await tx.outbox.findMany({ where: { reportId, purpose: 'report_post', kind: 'send' } });
+  if (posts.length === 0) return;
+  // Only posts in the chats of the unit that holds the report keep their buttons: after a
+  // re-route the old unit's post stays a read-only record.
+  const report = await tx.report.findUnique({ where: { id: reportId }, select: { unitId: true } });
+  const live = new Set(report?.unitId ? (await unitTargets(tx, report.unitId)).map((t) => `${t.platform}:${t.chatId}:${t.threadId ?? ''}`) : []);
   for (const post of posts) {
+    const payload = live.has(`${post.platform}:${post.target}:${post.threadId}`) ? message : { text: message.text };
     if (post.status === 'PENDING') {
-      await tx.outbox.update({ where: { id: post.id }, data: { payload: message as never } });
+      await tx.outbox.update({ where: { id: post.id }, data: { payload: payload as never } });
     } else if (post.status === 'SENT' || post.status === 'SENDING') {
-      await enqueueEdit(tx, post, message);
+      await enqueueEdit(tx, post, payload);
     }
   }
 }

@@ -10,7 +10,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the console chat after npm start', () => {
   it('lets a newcomer act as the demo admin and officers', async () => {
     const p = spawnCli(['start'], { PGLITE_DIR: join(dir, 'db'), CONSOLE: 'true', LOG_LEVEL: 'warn' });
-    await p.waitFor(/\[Ani Admin \(DEMO\) @ Grup Admin Instansi \(DEMO\)\] > /, 60_000);
+    await p.waitFor(/\[Ani Admin \(DEMO\) @ Grup Admin Instansi \(DEMO\)\] > /, 150_000);
     const type = async (line: string, expect: RegExp): Promise<void> => {
       p.child.stdin.write(`${line}\n`);
       await p.waitFor(expect, 15_000);
@@ -34,5 +34,5 @@ describe('the console chat after npm start', () => {
       expect(block).not.toContain('Rina Kartika');
       expect(block).not.toContain('0812-3456-7890');
     }
-  }, 180_000);
+  }, 400_000);
 });

@@ -12,7 +12,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('penghubung start on the embedded database', () => {
   it('creates, migrates and seeds the database once, refuses a second process, and stops cleanly', async () => {
     const first = spawnCli(['start'], env);
-    await first.waitFor(/Penghubung is running/, 60_000);
+    await first.waitFor(/Penghubung is running/, 150_000);
     expect(first.output()).toMatch(/applied migration 20261128000000_init/);
     expect(first.output()).toMatch(/demo agency DEMO created/);
     expect(first.output()).toMatch(/set TELEGRAM_BOT_TOKEN/);
@@ -28,7 +28,7 @@ describe('penghubung start on the embedded database', () => {
 
     // Restart: nothing to migrate, the demo is not seeded twice.
     const again = spawnCli(['start'], env);
-    await again.waitFor(/Penghubung is running/, 60_000);
+    await again.waitFor(/Penghubung is running/, 150_000);
     expect(again.output()).not.toMatch(/applied migration/);
     expect(again.output()).not.toMatch(/demo agency DEMO created/);
     again.child.kill('SIGTERM');
@@ -45,5 +45,5 @@ describe('penghubung start on the embedded database', () => {
     } finally {
       await db.close();
     }
-  }, 180_000);
+  }, 400_000);
 });

@@ -1,8 +1,8 @@
 /**
- * The real bot process against a fake Telegram Bot API and PostgreSQL: a disposition is posted,
- * two officers press "Ambil" at the same moment and exactly one wins, the post is edited, the
- * winner answers by respon awal then tindak lanjut, the other officer marks a second report
- * "bukan wewenang" and the admin chat receives the bounce; a 429 is survived without loss.
+ * The real bot process against a fake Telegram Bot API and PostgreSQL, driven through the shared
+ * coordination scenario (test/e2e/scenario/shared-scenario.ts; the WhatsApp adapter runs the
+ * same one): post, concurrent claim, edit, both answers, bounce to the admin, a 429 survived
+ * without loss. Telegram-only checks (command menu, refusals) follow.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Message } from 'grammy/types';
@@ -10,13 +10,15 @@ import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { buildWorld, type World } from '../helpers/world.js';
 import { spawnCli, type Proc } from '../helpers/process.js';
-import { eventually } from '../helpers/eventually.js';
+import { runCoordinationScenario, type BotMessage, type ChatRef, type ScenarioDriver, type Who } from './scenario/shared-scenario.js';
 
 const onPostgres = inject('pgTemplate') !== null;
 const TOKEN = '123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz';
-const ADMIN = { id: 1001, first_name: 'Ani', last_name: 'Admin' };
-const BUDI = { id: 1002, first_name: 'Budi' };
-const CITRA = { id: 1003, first_name: 'Citra' };
+const USERS = {
+  admin: { id: 1001, first_name: 'Ani', last_name: 'Admin' },
+  budi: { id: 1002, first_name: 'Budi' },
+  citra: { id: 1003, first_name: 'Citra' },
+} as const;
 const ADMIN_CHAT = -1001;
 const UNIT_CHAT = -1002;
 
@@ -49,6 +51,44 @@ afterAll(async () => {
 const textOf = (m: unknown): string => (m as Message).text ?? '';
 const buttonsOf = (m: Message): { text: string; callback_data?: string }[] =>
   (m.reply_markup?.inline_keyboard.flat() ?? []) as { text: string; callback_data?: string }[];
+const chatIdOf = (chat: ChatRef): number => (chat === 'admin' ? ADMIN_CHAT : chat === 'unit' ? UNIT_CHAT : USERS[chat.privateOf].id);
+
+/** The shared scenario's driver: the fake Bot API in front of the real bot process. */
+const telegramDriver = (): ScenarioDriver => ({
+  platform: 'telegram',
+  async say(chat, who: Who, text, replyTo) {
+    api.injectMessage({ chatId: chatIdOf(chat), from: USERS[who], text, replyToMessageId: replyTo ? Number(replyTo.id) : undefined });
+  },
+  async claimTogether(post, who) {
+    const message = api.messages(UNIT_CHAT).find((m) => String(m.message_id) === post.id)!;
+    const ambil = buttonsOf(message).find((b) => b.text === 'Ambil')!.callback_data!;
+    const answered = api.callbackAnswers().length;
+    for (const o of who) api.injectCallback({ chatId: UNIT_CHAT, messageId: message.message_id, from: USERS[o], data: ambil });
+    await api.waitFor(() => api.callbackAnswers().length >= answered + who.length);
+  },
+  messages(chat): BotMessage[] {
+    return api.messages(chatIdOf(chat)).map((m) => ({ id: String(m.message_id), text: textOf(m) }));
+  },
+  postUpdates(post) {
+    return api.edits(UNIT_CHAT).filter((m) => String(m.message_id) === post.id).map(textOf);
+  },
+  actions(post) {
+    const message = api.messages(UNIT_CHAT).find((m) => String(m.message_id) === post.id);
+    return message ? buttonsOf(message).map((b) => b.text) : [];
+  },
+  failNextSend() {
+    api.failNext('sendMessage', 1, { code: 429, retryAfter: 1 });
+  },
+  sawFailure() {
+    return api.sent().some((c) => c.error?.code === 429);
+  },
+  sentIds() {
+    return api.sent().filter((c) => c.ok && c.method === 'sendMessage').map((c) => `${String(c.params.chat_id)}:${(c.result as Message).message_id}`);
+  },
+  waitFor(check, timeoutMs = 15_000) {
+    return api.waitFor(() => check(), timeoutMs);
+  },
+});
 
 describe.runIf(onPostgres)('Telegram end to end', () => {
   it('publishes the command menu per scope', () => {
@@ -56,68 +96,23 @@ describe.runIf(onPostgres)('Telegram end to end', () => {
     expect(scopes).toEqual(['all_chat_administrators', 'all_group_chats', 'all_private_chats', 'default']);
   });
 
-  it('posts, lets exactly one concurrent claim win, edits the post, records both answers, and bounces to the admin', async () => {
-    api.injectMessage({ chatId: ADMIN_CHAT, from: ADMIN, text: '/disposisi 3000001 BKN-PENGADAAN' });
-    await api.waitFor(() => api.messages(UNIT_CHAT).some((m) => textOf(m).includes('#3000001')));
-    const post = api.messages(UNIT_CHAT).find((m) => textOf(m).includes('#3000001'))!;
-    expect(textOf(post)).not.toContain('Rina');
-    expect(textOf(post)).not.toContain('0812');
-    const ambil = buttonsOf(post).find((b) => b.text === 'Ambil')!.callback_data!;
-    await api.waitFor(() => api.messages(ADMIN_CHAT).some((m) => /didisposisikan ke BKN-PENGADAAN/.test(textOf(m))));
-
-    // Two officers press "Ambil" at the same moment.
-    api.injectCallback({ chatId: UNIT_CHAT, messageId: post.message_id, from: BUDI, data: ambil });
-    api.injectCallback({ chatId: UNIT_CHAT, messageId: post.message_id, from: CITRA, data: ambil });
-    await api.waitFor(() => api.callbackAnswers().length >= 2);
-    const answers = api.callbackAnswers().map((a) => a.text ?? '');
-    const won = answers.filter((t) => /diambil oleh/.test(t) && !/sudah/.test(t));
-    const lost = answers.filter((t) => /sudah diambil oleh/.test(t));
-    expect(won).toHaveLength(1);
-    expect(lost).toHaveLength(1);
-    const report = await db.prisma.report.findFirstOrThrow({ where: { trackingId: '3000001' } });
-    const winner = report.claimedById === w.people.budi.personId ? BUDI : CITRA;
-    const loser = winner === BUDI ? CITRA : BUDI;
-    expect(await db.prisma.reportEvent.count({ where: { reportId: report.id, action: 'claimed' } })).toBe(1);
-
-    // The living post is edited in place.
-    await api.waitFor(() => api.edits(UNIT_CHAT).some((m) => m.message_id === post.message_id && textOf(m).includes(`diambil ${winner.first_name}`)));
-    // The winner got the full text privately.
-    await api.waitFor(() => api.messages(winner.id).some((m) => textOf(m).includes('untuk Anda saja')));
-
-    // A 429 from Telegram on the next send is waited out, and nothing is lost or doubled.
-    api.failNext('sendMessage', 1, { code: 429, retryAfter: 1 });
-    api.injectMessage({ chatId: UNIT_CHAT, from: winner, text: '/respon 3000001 Terima kasih, laporan sedang kami periksa.' });
-    await api.waitFor(() => api.messages(UNIT_CHAT).some((m) => /Respon awal untuk #3000001 tercatat/.test(textOf(m))), 15_000);
-    expect(api.messages(UNIT_CHAT).filter((m) => /Respon awal untuk #3000001 tercatat/.test(textOf(m)))).toHaveLength(1);
-    expect(api.sent().some((c) => c.error?.code === 429)).toBe(true);
-
-    api.injectMessage({ chatId: UNIT_CHAT, from: winner, text: '/tindaklanjut 3000001 Pengumuman hasil seleksi tanggal 20 Maret di situs resmi.' });
-    await api.waitFor(() => api.messages(UNIT_CHAT).some((m) => /Tindak lanjut #3000001 tercatat/.test(textOf(m))));
-    const after = await db.prisma.reportEvent.findMany({ where: { reportId: report.id }, orderBy: { id: 'asc' } });
-    expect(after.map((e) => e.action)).toEqual(['received', 'disposed', 'claimed', 'responded', 'followed_up']);
-
-    // The other officer returns a second report as "bukan wewenang"; the admin chat hears of it.
-    api.injectMessage({ chatId: ADMIN_CHAT, from: ADMIN, text: '/disposisi 3000002 BKN-PENGADAAN' });
-    await api.waitFor(() => api.messages(UNIT_CHAT).some((m) => textOf(m).includes('#3000002')));
-    api.injectMessage({ chatId: UNIT_CHAT, from: loser, text: '/bukanwewenang 3000002 Kewenangan Direktorat Pensiun.' });
-    await api.waitFor(() => api.messages(ADMIN_CHAT).some((m) => /BUKAN WEWENANG/.test(textOf(m))));
-    const bounce = api.messages(ADMIN_CHAT).find((m) => /BUKAN WEWENANG/.test(textOf(m)))!;
-    expect(textOf(bounce)).toContain(`Oleh: ${loser.first_name} (BKN-PENGADAAN)`);
-    expect(textOf(bounce)).toContain('Alasan: Kewenangan Direktorat Pensiun.');
-
-    // Every outbox row was sent exactly once.
-    await eventually(async () => {
-      const rows = await db.prisma.outbox.findMany({ where: { platform: 'telegram' } });
-      expect(rows.filter((r) => r.status !== 'SENT').map((r) => [r.target, r.purpose, r.status, r.lastError])).toEqual([]);
+  it('runs the shared coordination scenario: post, one concurrent claim wins, edit, answers, bounce to the admin', async () => {
+    await runCoordinationScenario(telegramDriver(), {
+      db: db.prisma,
+      officers: { budi: { personId: w.people.budi.personId!, name: 'Budi' }, citra: { personId: w.people.citra.personId!, name: 'Citra' } },
+      unitCode: w.units.A.code,
+      tracking: ['3000001', '3000002'],
     });
-    const sentIds = api.sent().filter((c) => c.ok && c.method === 'sendMessage').map((c) => `${String(c.params.chat_id)}:${(c.result as Message).message_id}`);
-    expect(new Set(sentIds).size).toBe(sentIds.length);
+    // On Telegram the claim answers are also button toasts.
+    const toasts = api.callbackAnswers().map((a) => a.text ?? '');
+    expect(toasts.filter((t) => /diambil oleh/.test(t) && !/sudah/.test(t))).toHaveLength(1);
+    expect(toasts.filter((t) => /sudah diambil oleh/.test(t))).toHaveLength(1);
   });
 
   it('refuses an unregistered user and a malformed id without changing anything', async () => {
     const before = await db.prisma.report.findMany({ orderBy: { id: 'asc' } });
     api.injectMessage({ chatId: UNIT_CHAT, from: { id: 4242, first_name: 'Tamu' }, text: '/ambil 3000001' });
-    api.injectMessage({ chatId: UNIT_CHAT, from: BUDI, text: '/ambil ###' });
+    api.injectMessage({ chatId: UNIT_CHAT, from: USERS.budi, text: '/ambil ###' });
     await api.waitFor(() => api.messages(UNIT_CHAT).some((m) => /belum terdaftar/.test(textOf(m))) && api.messages(UNIT_CHAT).some((m) => /Masukan tidak valid/.test(textOf(m))));
     expect(await db.prisma.report.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
   });

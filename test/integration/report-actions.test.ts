@@ -153,6 +153,14 @@ describe('bukan wewenang', () => {
     expect(again.transition.event).toBe('disposed');
     const posts = await db.prisma.outbox.findMany({ where: { reportId: id, purpose: 'report_post', kind: 'send' }, orderBy: { id: 'asc' } });
     expect(posts.map((p) => p.target)).toEqual([w.chats.A, w.chats.B]);
+
+    // Later changes refresh both posts, but only the current unit's post keeps its buttons.
+    await db.prisma.outbox.updateMany({ where: { reportId: id, kind: 'send' }, data: { status: 'SENT', platformMessageId: '78' } });
+    await claimReport(w.ctx, w.people.dedi, { reportId: id });
+    const edits = await db.prisma.outbox.findMany({ where: { reportId: id, kind: 'edit', status: 'PENDING' }, orderBy: { id: 'asc' } });
+    const byChat = Object.fromEntries(edits.map((e) => [e.target, (e.payload as { buttons?: unknown[] }).buttons?.length ?? 0]));
+    expect(byChat[w.chats.A]).toBe(0);
+    expect(byChat[w.chats.B]).toBeGreaterThan(0);
   });
 });
 

@@ -32,7 +32,7 @@ describe('config', () => {
     });
     expect(c.telegram).toEqual({ token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', apiRoot: 'http://127.0.0.1:9999', webhook: { url: 'https://bot.example.go.id/tg', secret: 'abcdefghijklmnopqrstuvwxyz', port: 8443 } });
     expect(c.whatsapp).toEqual({ authDir: '.wwebjs_auth', chromiumPath: '/usr/bin/chromium' });
-    expect(c.ai).toEqual({ apiKey: 'sk-test', baseUrl: undefined, model: 'gpt-4o-mini' });
+    expect(c.ai).toEqual({ apiKey: 'sk-test', baseUrl: undefined, model: 'gpt-4o-mini', dailyTokenCap: 200000, timeoutMs: 15000 });
     expect(c.apiPort).toBe(8080);
     expect(c.console).toBe(false);
   });

@@ -1,6 +1,7 @@
 /** `penghubung migrate` and `penghubung demo seed`. */
 import { migrateDatabase, openDatabase } from '../../db/database.js';
 import { seedDemo } from '../../demo/seed-demo.js';
+import { seedInfoDemo } from '../../demo/info-demo.js';
 import type { CliCommand } from '../types.js';
 
 export const migrateCommand: CliCommand = {
@@ -25,7 +26,9 @@ export const demoSeedCommand: CliCommand = {
   usage: 'penghubung demo seed',
   options: {},
   async run(env) {
-    const r = await seedDemo(await env.services());
+    const ctx = await env.services();
+    const r = await seedDemo(ctx);
+    await seedInfoDemo(ctx);
     env.io.out(r.seeded ? `demo agency DEMO seeded with ${r.reports} reports` : 'demo agency DEMO already exists; nothing done');
   },
 };

@@ -1,4 +1,6 @@
 import type { CliCommand } from '../types.js';
+import { recapCommand } from './recap-cli.js';
+import { exportCommand, quarterlyCommand } from './report-files-cli.js';
 
 /** CLI commands of this feature; registered in src/cli.ts. */
-export const reportsCliCommands: CliCommand[] = [];
+export const reportsCliCommands: CliCommand[] = [recapCommand, quarterlyCommand, exportCommand];

@@ -1,4 +1,5 @@
 import type { Command } from '../define.js';
+import { draf } from './draf.js';
 
 /** AI assistance commands (/draf …). */
-export const aiCommands: Command[] = [];
+export const aiCommands: Command[] = [draf];

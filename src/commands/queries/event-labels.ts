@@ -1,6 +1,7 @@
 /** Report history events as people read them in /status ("didisposisikan", "respon awal"). */
 export const EVENT_LABEL: Readonly<Record<string, string>> = {
   received: 'laporan diterima',
+  imported: 'diperbarui dari impor LAPOR!',
   verified: 'diverifikasi',
   disposed: 'didisposisikan',
   rerouted: 'dialihkan',
@@ -14,6 +15,13 @@ export const EVENT_LABEL: Readonly<Record<string, string>> = {
   resumed: 'dilanjutkan',
   archived: 'diarsipkan',
   reopened: 'dibuka kembali',
+  updated: 'data laporan diperbarui',
+  rated: 'penilaian pelapor dicatat',
+  // History carried over from an information request promoted to a report (src/info/promote.ts).
+  ir_question: 'pertanyaan (permintaan informasi)',
+  ir_followup: 'pertanyaan lanjutan (permintaan informasi)',
+  ir_answer: 'jawaban PIC (permintaan informasi)',
+  from_info_request: 'dijadikan laporan dari permintaan informasi',
 };
 
 /** `eventLabel('disposed', 'BKN-PENSIUN')` → "didisposisikan ke BKN-PENSIUN"; unknown events keep their name. */

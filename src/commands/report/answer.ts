@@ -4,7 +4,8 @@ import { closeReport, followUpReport, respondReport } from '../../services/repor
 import { encodeCallback } from '../../messages/callback-data.js';
 import { startConversation } from '../../chat/conversation.js';
 import { freeText, trackingId } from '../args.js';
-import { reportKey } from '../context-helpers.js';
+import { agencyOf, reportKey } from '../context-helpers.js';
+import { qualityGate } from '../../ai/quality/gate.js';
 import { defineCommand, reply } from '../define.js';
 import { fail } from '../../domain/errors.js';
 
@@ -28,12 +29,15 @@ export const followUp = defineCommand({
   aliases: ['followup', 'tl'],
   audience: ['penghubung'],
   help: 'Kirim tindak lanjut (jawaban substantif). Tambahkan --selesai untuk menutup laporan.',
-  usage: '/tindaklanjut <nomor> <jawaban> [--selesai]',
+  usage: '/tindaklanjut <nomor> <jawaban> [--selesai] [--kirim]',
   examples: ['/tindaklanjut 1234567 Pengumuman hasil seleksi tanggal 20 Maret di situs resmi. --selesai'],
   params: ['tracking', 'text...'],
-  flags: ['selesai'],
-  args: z.object({ tracking: trackingId, text: freeText('teks tindak lanjut'), selesai: z.boolean().default(false) }),
+  flags: ['selesai', 'kirim'],
+  args: z.object({ tracking: trackingId, text: freeText('teks tindak lanjut'), selesai: z.boolean().default(false), kirim: z.boolean().default(false) }),
   async run(ctx) {
+    // Opt-in answer-quality check (Agency.settings.aiQualityCheck); --kirim sends anyway.
+    const held = await qualityGate(ctx.services, ctx.actor, { agencyId: agencyOf(ctx), trackingId: ctx.args.tracking, text: ctx.args.text, close: ctx.args.selesai, force: ctx.args.kirim });
+    if (held) return held;
     const { report } = await followUpReport(ctx.services, ctx.actor, reportKey(ctx, ctx.args.tracking), ctx.args.text, ctx.args.selesai);
     if (report.status === 'SELESAI') return reply(`✅ Tindak lanjut #${report.trackingId} tercatat dan laporan SELESAI.`);
     return reply(`✅ Tindak lanjut #${report.trackingId} tercatat. Bila sudah tuntas, tekan Selesai atau ketik /selesai ${report.trackingId}.`, {

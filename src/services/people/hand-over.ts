@@ -3,21 +3,18 @@
  * their unit roles to a successor in one step, so nothing they held is silently dropped
  * (DOMAIN.md: officers change often and knowledge is lost).
  */
-import { privateReportText } from '../../messages/report-post.js';
 import { fail } from '../../domain/errors.js';
 import { ROLE_LABEL, STATUS_LABEL } from '../../domain/labels.js';
 import type { ReportStatus } from '../../domain/types.js';
 import type { Person, Report } from '../../generated/prisma/client.js';
-import type { OutMessage } from '../../lib/message.js';
 import { shorten } from '../../lib/pii.js';
 import { formatTime } from '../../messages/format.js';
-import { groupTitle, renderReportPost } from '../../messages/report-post.js';
+import { groupTitle, privateReportText, renderReportPost } from '../../messages/report-post.js';
 import { requireAdmin } from '../acl.js';
 import { audit } from '../audit.js';
 import type { ActorRef, ServiceContext } from '../context.js';
-import { enqueue, enqueueEdit, unitTargets } from '../outbox.js';
-import { loadPostView } from '../report-effects.js';
-import type { Tx } from '../report-row.js';
+import { enqueue, unitTargets } from '../outbox.js';
+import { loadPostView, refreshPosts } from '../report-effects.js';
 import { findPersonInAgency } from './find-person.js';
 import { privateTargetsOf } from './private-targets.js';
 
@@ -143,13 +140,4 @@ export async function handOver(ctx: ServiceContext, actor: ActorRef, input: Hand
     }
     return { from, to, reports, roles: held.length, deactivated: input.deactivate };
   });
-}
-
-/** Edit every existing post of a report in place (pending originals are rewritten instead). */
-async function refreshPosts(tx: Tx, reportId: string, message: OutMessage): Promise<void> {
-  const posts = await tx.outbox.findMany({ where: { reportId, purpose: 'report_post', kind: 'send' } });
-  for (const post of posts) {
-    if (post.status === 'PENDING') await tx.outbox.update({ where: { id: post.id }, data: { payload: message as never } });
-    else if (post.status === 'SENT' || post.status === 'SENDING') await enqueueEdit(tx, post, message);
-  }
 }

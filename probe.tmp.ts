@@ -1,0 +1,15 @@
+import { openBenchContext } from './bench/lib/context.js';
+import { createLogger } from './src/lib/logger.js';
+import { getReportStatus } from './src/services/queries/report-status.js';
+import { systemActor } from './src/services/context.js';
+import { randomReports } from './bench/lib/samples.js';
+import { sampleLatency } from './bench/lib/stats.js';
+const { ctx, close } = await openBenchContext({ url: 'postgresql://postgres@127.0.0.1:5432/penghubung_bench', mode: 'quick', log: createLogger({ level: 'warn' }) });
+const keys = await randomReports(ctx, 200);
+const a = systemActor('telegram');
+const k = (i: number) => keys[i % keys.length]!;
+console.log('ours', await sampleLatency(200, (i) => getReportStatus(ctx.services, a, k(i).agencyId, k(i).trackingId)));
+console.log('raw', await sampleLatency(200, (i) => ctx.pool.query('select * from report where agency_id=$1 and tracking_id=$2', [k(i).agencyId, k(i).trackingId])));
+const { queries } = await ctx.capture(() => getReportStatus(ctx.services, a, k(0).agencyId, k(0).trackingId));
+for (const q of queries) console.log(q.sql.slice(0, 300));
+await close();

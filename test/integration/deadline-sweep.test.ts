@@ -1,0 +1,171 @@
+/**
+ * The deadline sweep walked through whole weeks with a fake clock: staged nudges on the right
+ * working days around Idul Fitri 2026, one per report per day, one digest per chat, reminders
+ * that continue until closure and stop after close / archive / bounce, and TUNDA pausing them.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { archiveReport, disposeReport, holdReport, resumeReport } from '../../src/services/reports/admin-actions.js';
+import { bounceReport, claimReport, followUpReport } from '../../src/services/reports/unit-actions.js';
+import { deadlineSweep } from '../../src/scheduler/jobs/deadline-sweep.js';
+import { containsPii } from '../../src/lib/pii.js';
+import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { buildWorld, type World } from '../helpers/world.js';
+import { runAt, runSlots, wib, wibDate, type SlotRun } from '../helpers/jobs.js';
+
+/** Two sweeps a working day are enough to show "once a day" (the real cron runs every 15 min). */
+const SWEEPS = '0 8,15 * * 1-5';
+/** Walking weeks slot by slot is slow on a loaded machine: generous, not timed. */
+const LONG = { timeout: 180_000 };
+
+const dbs: TestDb[] = [];
+afterAll(async () => {
+  for (const db of dbs) await db.close();
+});
+
+async function world(start: Date): Promise<World> {
+  const db = await createTestDb();
+  dbs.push(db);
+  return buildWorld(db, start.toISOString());
+}
+
+/** Office-local days on which a run queued something for `reportId` in `chat`. */
+function nudgeDays(runs: SlotRun[], chat: string, tracking: string): string[] {
+  return runs.filter((r) => r.queued.some((q) => q.target === chat && q.text.includes(`#${tracking}`))).map((r) => wibDate(r.slot));
+}
+
+describe('staged nudges around Idul Fitri 2026 (disposed Thu 12 Mar, normatif, due Thu 26 Mar)', () => {
+  it('monitoring, day before, due day, then every working day overdue until closed', LONG, async () => {
+    const w = await world(wib('2026-03-12', 10));
+    const id = await w.newReport('2000001');
+    const { report } = await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+    expect(report.dueDate?.toISOString().slice(0, 10)).toBe('2026-03-26');
+
+    const runs = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-03-12', 10), wib('2026-04-06', 9));
+    expect(runs.every((r) => r.outcome.status === 'done')).toBe(true);
+    // Nyepi (18–19), Idul Fitri and cuti bersama (20–24 Mar) and Good Friday (3 Apr) are silent.
+    expect(nudgeDays(runs, w.chats.A, '2000001')).toEqual([
+      '2026-03-16', // monitoring: 3 working days before
+      '2026-03-25', // day before (24 Mar is cuti bersama)
+      '2026-03-26', // due day
+      '2026-03-27', '2026-03-30', '2026-03-31', '2026-04-01', '2026-04-02', // overdue, daily
+      '2026-04-06',
+    ]);
+    const texts = runs.flatMap((r) => r.queued.filter((q) => q.target === w.chats.A).map((q) => q.text));
+    expect(texts[0]).toContain('Pemantauan');
+    expect(texts[1]).toContain('H-1');
+    expect(texts[2]).toContain('Jatuh tempo hari ini');
+    expect(texts[3]).toContain('Terlambat');
+    expect(texts[3]).toContain('terlambat 1 hari kerja');
+    expect(texts.at(-1)).toContain('terlambat 6 hari kerja');
+    for (const t of texts) {
+      expect(t).toContain('belum diambil');
+      expect(containsPii(t, { knownNames: ['Rina Kartika'] })).toBe(false);
+    }
+    // Nothing else went anywhere: no admin chat, no other unit.
+    expect(runs.flatMap((r) => r.queued).every((q) => q.target === w.chats.A && q.purpose === 'nudge')).toBe(true);
+
+    // Closed on Mon 6 Apr: the reminders stop for good.
+    w.clock.set(wib('2026-04-06', 10));
+    await followUpReport(w.ctx, w.people.budi, { reportId: id }, 'Sudah dijawab melalui surat.', true);
+    const after = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-04-06', 10), wib('2026-04-10', 17));
+    expect(after.flatMap((r) => r.queued)).toEqual([]);
+    const row = await w.ctx.db.report.findUniqueOrThrow({ where: { id } });
+    expect(row.nextReminderAt).toBeNull();
+    expect(row.reminderStage).toBe('overdue');
+  });
+
+  it('overdue before Idul Fitri: reminded Tue 17 Mar, then again Wed 25 Mar, nothing in between', LONG, async () => {
+    const w = await world(wib('2026-03-09', 9));
+    const id = await w.newReport('2000002');
+    await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code); // due Mon 16 Mar
+    const runs = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-03-16', 17), wib('2026-03-26', 7));
+    expect(nudgeDays(runs, w.chats.A, '2000002')).toEqual(['2026-03-17', '2026-03-25']);
+    const row = await w.ctx.db.report.findUniqueOrThrow({ where: { id } });
+    expect(row.nextReminderAt?.toISOString()).toBe(wib('2026-03-26', 8).toISOString());
+  });
+});
+
+describe('one digest per chat, one nudge per report per day', () => {
+  it('batches several reports of a unit into one message naming the claimant', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    await w.ctx.db.person.update({ where: { id: w.people.budi.personId! }, data: { telegramUsername: 'budi_pengadaan' } });
+    const ids = [];
+    for (const t of ['2100001', '2100002', '2100003']) {
+      const id = await w.newReport(t);
+      await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+      ids.push(id);
+    }
+    await claimReport(w.ctx, w.people.budi, { reportId: ids[0]! });
+    const other = await w.newReport('2100004');
+    await disposeReport(w.ctx, w.people.admin, { reportId: other }, w.units.B.code);
+
+    // Wed 4 Mar 08:00: the monitoring reminder of all four (normatif, due Mon 9 Mar).
+    const first = await runAt(w, deadlineSweep, wib('2026-03-04', 8));
+    const toA = first.queued.filter((q) => q.target === w.chats.A);
+    expect(toA).toHaveLength(1);
+    expect(toA[0]!.purpose).toBe('digest');
+    expect(toA[0]!.text).toContain('BKN-PENGADAAN: 3 laporan');
+    for (const t of ['2100001', '2100002', '2100003']) expect(toA[0]!.text).toContain(`#${t}`);
+    expect(toA[0]!.text).toContain('penanggung jawab @budi_pengadaan');
+    expect(toA[0]!.text.match(/belum diambil/g)).toHaveLength(2);
+    // A single report gets a single nudge with a Status button.
+    const toB = first.queued.filter((q) => q.target === w.chats.B);
+    expect(toB).toHaveLength(1);
+    expect(toB[0]!.purpose).toBe('nudge');
+    expect(toB[0]!.reportId).toBe(other);
+    expect(toB[0]!.buttons.map((b) => b.label)).toEqual(['Status']);
+    expect(first.queued.filter((q) => q.target === w.chats.admin)).toEqual([]);
+
+    // Later sweeps the same day (and a resumed report) add nothing.
+    expect((await runAt(w, deadlineSweep, wib('2026-03-04', 8, 15))).queued).toEqual([]);
+    await w.ctx.db.report.updateMany({ where: { id: { in: ids } }, data: { nextReminderAt: wib('2026-03-04', 9) } });
+    expect((await runAt(w, deadlineSweep, wib('2026-03-04', 9, 30))).queued).toEqual([]);
+    const rows = await w.ctx.db.report.findMany({ where: { id: { in: ids } } });
+    for (const r of rows) {
+      expect(r.reminderStage).toBe('monitoring');
+      expect(r.lastNudgedOn?.toISOString().slice(0, 10)).toBe('2026-03-04');
+      expect(r.nextReminderAt?.toISOString()).toBe(wib('2026-03-06', 8).toISOString()); // day before: Fri 6 Mar
+    }
+  });
+
+  it('a unit without a healthy chat is not skipped silently: the admin chat gets its nudges', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    const id = await w.newReport('2200001');
+    await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.B.code);
+    await w.ctx.db.chat.updateMany({ where: { unitId: w.units.B.id }, data: { healthy: false } });
+    const run = await runAt(w, deadlineSweep, wib('2026-03-04', 8));
+    expect(run.queued.map((q) => q.target)).toEqual([w.chats.admin]);
+    expect(run.queued[0]!.text).toContain('BKN-PENSIUN (unit belum punya grup aktif)');
+  });
+});
+
+describe('what stops and pauses the reminders', () => {
+  it('TUNDA pauses, resuming picks up at once; archive and bounce stop', LONG, async () => {
+    const w = await world(wib('2026-03-02', 9));
+    const held = await w.newReport('2300001');
+    const archived = await w.newReport('2300002');
+    const bounced = await w.newReport('2300003');
+    for (const id of [held, archived, bounced]) await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+    // Due Mon 9 Mar; on Tue 10 Mar all three are overdue.
+    const tue = await runAt(w, deadlineSweep, wib('2026-03-10', 8));
+    expect(tue.queued).toHaveLength(1);
+    for (const t of ['2300001', '2300002', '2300003']) expect(tue.queued[0]!.text).toContain(`#${t}`);
+
+    w.clock.set(wib('2026-03-10', 10));
+    await holdReport(w.ctx, w.people.admin, { reportId: held }, 'Menunggu dokumen pelapor.');
+    await archiveReport(w.ctx, w.people.admin, { reportId: archived }, 'Laporan berulang.');
+    await bounceReport(w.ctx, w.people.budi, { reportId: bounced }, 'Kewenangan pemerintah daerah.');
+    const paused = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-03-10', 10), wib('2026-03-13', 17));
+    expect(paused.flatMap((r) => r.queued)).toEqual([]);
+
+    // Resumed on Monday: reminded on the next sweep, once.
+    w.clock.set(wib('2026-03-16', 9));
+    await resumeReport(w.ctx, w.people.admin, { reportId: held });
+    const resumed = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-03-16', 9), wib('2026-03-16', 17));
+    const texts = resumed.flatMap((r) => r.queued.map((q) => q.text));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('#2300001');
+    expect(texts[0]).not.toContain('#2300002');
+    expect(texts[0]).not.toContain('#2300003');
+  });
+});
