@@ -37,7 +37,8 @@ const reports = Number(values.reports ?? (mode === 'quick' ? 50_000 : 1_000_000)
 const seed = Number(values.seed ?? 42);
 const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
 const say = (line: string): void => void process.stderr.write(`${line}\n`);
-const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
+// Error level by default: calendar warnings about years without an official table would drown the table.
+const log = createLogger({ level: process.env.LOG_LEVEL ?? 'error' });
 
 async function main(): Promise<number> {
   const loadAtStart = loadavg()[0] ?? NaN;

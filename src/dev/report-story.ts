@@ -101,24 +101,40 @@ function script(rng: Prng, agency: GenAgency, category: Category, receivedMs: nu
 
   const officer = rng.pick(unit.officers);
   if (rng.chance(0.85)) t = add(officer, { type: 'claim', by: officer.id, at: at(officeTime(rng, days, t, 0.4)) });
-  const fate = FATES.draw(rng);
-  // Stale reports are mostly cleaned up by hand in the end (the ten-day check); about one in ten stays open.
-  const cleanup = rng.chance(0.9);
-  if (fate === 'never_respond') {
-    if (cleanup) add(admin, { type: 'archive', by: admin.id, at: at(officeTime(rng, days, t, 45)), reason: ARCHIVE_REASONS[2]! }, ARCHIVE_REASONS[2]!);
-    return steps;
-  }
-  if (fate === 'respond_only' || rng.chance(0.6)) {
+  const respond = (after: number): number => {
     const text = rng.pick(RESPONSES);
-    t = add(officer, { type: 'respond', by: officer.id, at: at(officeTime(rng, days, t, 1.5)), text }, text);
+    return add(officer, { type: 'respond', by: officer.id, at: at(officeTime(rng, days, after, 1.5)), text }, text);
+  };
+  const followUp = (after: number, meanDays: number, close: boolean): number => {
+    const text = rng.pick(FOLLOW_UPS);
+    return add(officer, { type: 'follow_up', by: officer.id, at: at(officeTime(rng, days, after, meanDays)), text, close }, text);
+  };
+  const close = (after: number, meanDays: number): number => add(officer, { type: 'close', by: officer.id, at: at(officeTime(rng, days, after, meanDays)) });
+  const fate = FATES.draw(rng);
+  // Stale reports are mostly closed or archived by hand in the end (the ten-day check); about one
+  // in ten stays open for good.
+  const cleanedUp = rng.chance(0.9);
+  switch (fate) {
+    case 'never_respond':
+      if (cleanedUp) add(admin, { type: 'archive', by: admin.id, at: at(officeTime(rng, days, t, 45)), reason: ARCHIVE_REASONS[2]! }, ARCHIVE_REASONS[2]!);
+      break;
+    case 'respond_only':
+      t = respond(t);
+      if (cleanedUp) followUp(t, 45, true);
+      break;
+    case 'follow_no_close':
+      if (rng.chance(0.6)) t = respond(t);
+      t = followUp(t, FOLLOW_UP_MEAN[category], false);
+      if (cleanedUp) close(t, 45);
+      break;
+    case 'normal': {
+      if (rng.chance(0.6)) t = respond(t);
+      const closeNow = rng.chance(0.9);
+      t = followUp(t, FOLLOW_UP_MEAN[category], closeNow);
+      if (!closeNow) close(t, 2);
+      break;
+    }
   }
-  const late = fate !== 'normal' && cleanup;
-  if (fate === 'respond_only' && !cleanup) return steps;
-  const closeNow = (fate === 'normal' && rng.chance(0.9)) || (fate === 'respond_only' && late);
-  const answer = rng.pick(FOLLOW_UPS);
-  const mean = fate === 'respond_only' ? 45 : FOLLOW_UP_MEAN[category];
-  t = add(officer, { type: 'follow_up', by: officer.id, at: at(officeTime(rng, days, t, mean)), text: answer, close: closeNow }, answer);
-  if ((fate === 'normal' || (fate === 'follow_no_close' && late)) && !closeNow) add(officer, { type: 'close', by: officer.id, at: at(officeTime(rng, days, t, fate === 'normal' ? 2 : 45)) });
   return steps;
 }
 

@@ -34,11 +34,14 @@ export async function loadPostView(tx: Tx, report: Report): Promise<PostView> {
   return { ...report, unit, claimedBy, reporterName: reporter?.name ?? null, state: toState(report) };
 }
 
+/** Masking options that also catch the reporter's own name, which officers often quote in notes. */
+const knownNamesOf = (view: PostView) => ({ knownNames: view.reporterName ? [view.reporterName] : [] });
+
 /** One line on what just happened, for the post's "Terakhir:" line. */
-function lastLine(c: Change, unitCode: string | undefined): string {
+function lastLine(c: Change, unitCode: string | undefined, view: PostView): string {
   const who = c.actor.label;
   const at = formatTime(c.now, c.cal.timeZone);
-  const note = c.note ? `: "${shorten(mask(c.note), 160)}"` : '';
+  const note = c.note ? `: "${shorten(mask(c.note, knownNamesOf(view)), 160)}"` : '';
   switch (c.transition.event) {
     case 'claimed': return `diambil oleh ${who} (${at})`;
     case 'unclaimed': return `dilepas oleh ${who} (${at})`;
@@ -88,7 +91,7 @@ async function privateTarget(tx: Tx, actor: ActorRef): Promise<Target | null> {
 export async function publishChange(tx: Tx, c: Change): Promise<void> {
   const view = await loadPostView(tx, c.report);
   const event = c.transition.event;
-  const last = lastLine(c, view.unit?.code);
+  const last = lastLine(c, view.unit?.code, view);
   const leftUnit = event === 'rerouted' || event === 'bounced';
   // Existing posts first: once the report left the unit, they lose their buttons.
   const current = renderReportPost(view, c.cal, c.now, { last });
@@ -104,7 +107,7 @@ export async function publishChange(tx: Tx, c: Change): Promise<void> {
     const text =
       `↩️ Laporan #${c.report.trackingId} dikembalikan: BUKAN WEWENANG\n` +
       `Oleh: ${c.actor.label} (${c.before.unitId ? (await tx.unit.findUnique({ where: { id: c.before.unitId } }))?.code ?? '' : ''})\n` +
-      `Alasan: ${shorten(mask(c.note ?? ''), 500)}\n` +
+      `Alasan: ${shorten(mask(c.note ?? '', knownNamesOf(view)), 500)}\n` +
       `Sudah ${c.report.bounceCount} kali dikembalikan.\n` +
       `Disposisikan ulang: /disposisi ${c.report.trackingId} <kode-unit>`;
     for (const target of await adminTargets(tx, c.report.agencyId)) {

@@ -121,7 +121,7 @@ describe.runIf(onPostgres)('fuzzing the chat core', () => {
     expect(problems.slice(0, 20)).toEqual([]);
     expect(logLines.filter((l) => /"level":(50|60)/.test(l)).map((l) => l.slice(0, 300))).toEqual([]);
     expect(await stateDigest(db)).toEqual(before);
-    const scan = scanner({ names: ['Rina Kartika'], numbers: ['0812-3456-7890'], emails: [] });
+    const scan = scanner({ names: ['Rina Kartika'], numbers: ['0812-3456-7890'], emails: [] }, { detect: false });
     const leaks: Leak[] = [...groupTexts.flatMap((r) => scan(`group ${r.target}`, r.text)), ...logLines.flatMap((l) => scan('log', l))];
     expect(leaks.slice(0, 10)).toEqual([]);
   }, 900_000);

@@ -29,7 +29,11 @@ function digitsPattern(n: string): RegExp {
 
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-export function scanner(f: Fixtures): (where: string, text: string) => Leak[] {
+/**
+ * `detect`: also flag whatever maskPii still classifies as a NIK, phone or e-mail (off for fuzz
+ * runs, whose random digits people typed themselves are echoed back in refusals).
+ */
+export function scanner(f: Fixtures, opts: { detect?: boolean } = {}): (where: string, text: string) => Leak[] {
   const needles: { what: string; re: RegExp }[] = [
     ...f.names.map((n) => ({ what: `name ${n}`, re: new RegExp(escapeRe(n), 'i') })),
     ...f.numbers.map((n) => ({ what: `number ${n}`, re: digitsPattern(n) })),
@@ -41,7 +45,7 @@ export function scanner(f: Fixtures): (where: string, text: string) => Leak[] {
       const m = n.re.exec(text);
       if (m) leaks.push({ where, what: n.what, excerpt: text.slice(Math.max(0, m.index - 40), m.index + m[0].length + 40) });
     }
-    const kinds = maskPii(text).found.filter((k) => k === 'nik' || k === 'phone' || k === 'email');
+    const kinds = opts.detect === false ? [] : maskPii(text).found.filter((k) => k === 'nik' || k === 'phone' || k === 'email');
     for (const k of kinds) leaks.push({ where, what: `detected ${k}`, excerpt: text.slice(0, 160) });
     return leaks;
   };

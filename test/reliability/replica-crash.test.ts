@@ -81,6 +81,7 @@ describe.runIf(onPostgres)('a replica killed mid-burst', () => {
       : [];
     expect(unexpected, JSON.stringify(why)).toEqual([]);
     for (const [t, n] of counts) expect(n, t).toBeLessThanOrEqual(2);
+    console.info(`replica crash: ${duplicated.length} duplicate(s); the killed replica held ${held.size} row(s) at the kill`);
 
     // Per chat: with a repeated message collapsed into one, the sequence is 0, 1, 2, … in order.
     for (let c = 0; c < CHATS; c++) {

@@ -35,7 +35,8 @@ export function words(text: string): string[] {
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .replace(/\[[A-Z-]+\]/g, ' ')
-    .replace(/https?:\/\/\S+|\S+@\S+/g, ' ')
+    // (?<!\S): an address only starts at a word start; unanchored, `\S+@` backtracks quadratically over a long word.
+    .replace(/https?:\/\/\S+|(?<!\S)\S+@\S+/g, ' ')
     .toLowerCase();
   const out: string[] = [];
   for (const raw of clean.split(/[^\p{L}\p{N}]+/u)) {
