@@ -61,6 +61,7 @@ const envSchema = z.object({
   JOB_SCHEDULES: optionalString,
   UNCLAIMED_AFTER_WORKING_HOURS: z.coerce.number({ error: 'expected a number of working hours' }).int('expected whole hours').min(1, 'expected 1–40').max(40, 'expected 1–40').default(4),
   INFO_FIRST_RESPONSE_HOURS: z.coerce.number({ error: 'expected a number of working hours' }).gt(0, 'expected more than 0').max(80, 'expected at most 80').default(4),
+  DUPLICATE_THRESHOLD: z.coerce.number({ error: 'expected a similarity between 0 and 1' }).gt(0, 'expected more than 0').max(1, 'expected at most 1').default(0.8),
 
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_API_KEY: optionalString,
@@ -89,6 +90,8 @@ export interface Config {
   jobSchedules: JobScheduleOverrides;
   unclaimedAfterWorkingHours: number;
   info: { firstResponseHours: number };
+  /** Similarity (0–1) from which a new report is flagged as a possible duplicate (DUPLICATE_THRESHOLD). */
+  duplicateThreshold: number;
   ai?: { apiKey: string; baseUrl?: string; model: string; dailyTokenCap: number; timeoutMs: number };
 }
 
@@ -153,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
     jobSchedules,
     unclaimedAfterWorkingHours: e.UNCLAIMED_AFTER_WORKING_HOURS,
     info: { firstResponseHours: e.INFO_FIRST_RESPONSE_HOURS },
+    duplicateThreshold: e.DUPLICATE_THRESHOLD,
     ai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.AI_MODEL, dailyTokenCap: e.AI_DAILY_TOKEN_CAP, timeoutMs: e.AI_TIMEOUT_MS } : undefined,
   };
 }

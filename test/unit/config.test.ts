@@ -50,6 +50,12 @@ describe('config', () => {
     expect((error as Error).message).toContain('OFFICE_TIMEZONE: expected one of Asia/Jakarta, Asia/Makassar, Asia/Jayapura');
   });
 
+  it('takes the duplicate threshold as a similarity in (0, 1]', () => {
+    expect(loadConfig({}).duplicateThreshold).toBe(0.8);
+    expect(loadConfig({ DUPLICATE_THRESHOLD: '0.65' }).duplicateThreshold).toBe(0.65);
+    for (const bad of ['0', '1.5', 'tinggi']) expect(() => loadConfig({ DUPLICATE_THRESHOLD: bad }), bad).toThrow(/DUPLICATE_THRESHOLD: expected/);
+  });
+
   it('requires a secret with a webhook', () => {
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', TELEGRAM_WEBHOOK_URL: 'https://x.example/tg' })).toThrow(/TELEGRAM_WEBHOOK_SECRET: required/);
   });
