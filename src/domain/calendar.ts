@@ -6,6 +6,7 @@ import { DomainError } from './errors.js';
 import { fixedDateHolidays, isHolidayKind, type HolidayEntry } from './holidays.js';
 import { addDays, compareDates, dayOfWeek, daysBetween, isValidLocalDate, yearOf } from './local-date.js';
 import type { LocalDate } from './types.js';
+import { wallClockFormat } from './zoned-clock.js';
 
 export interface CalendarOptions {
   /** Official table plus admin overrides; a later entry for the same date replaces an earlier one. */
@@ -54,17 +55,7 @@ export class WorkingCalendar {
         month: '2-digit',
         day: '2-digit',
       });
-      this.partsFormat = new Intl.DateTimeFormat('en-US', {
-        timeZone: this.timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-        // h23 avoids engines printing midnight as "24".
-        hourCycle: 'h23',
-      });
+      this.partsFormat = wallClockFormat(this.timeZone);
     } catch {
       throw new DomainError('INVALID_ARGS', { timeZone: this.timeZone }, `unknown time zone ${this.timeZone}`);
     }

@@ -16,7 +16,8 @@ export interface LocalClock {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-function formatFor(timeZone: string): Intl.DateTimeFormat {
+/** A cached formatter printing every field of the wall clock in `timeZone` (h23); throws on an unknown zone. */
+export function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
   if (!f) {
     try {
@@ -40,7 +41,7 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
 
 function fields(at: Date, timeZone: string): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const p of formatFor(timeZone).formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  for (const p of wallClockFormat(timeZone).formatToParts(at)) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
 }
 
