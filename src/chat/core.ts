@@ -16,6 +16,7 @@ import type { CommandRegistry } from '../commands/registry.js';
 import { resolveIdentity, type Identity } from './identity.js';
 import { currentConversation, endConversation, type ConversationKey } from './conversation.js';
 import { handleCallback, continueConversation } from './interactions.js';
+import { answerByReply } from '../info/interactions.js';
 import { isUnavailable } from './unavailable.js';
 import type { HandleResult, Inbound } from './types.js';
 
@@ -127,6 +128,11 @@ export class ChatCore {
     if (choice && turn.inbound.replyToMessageId) {
       const data = await this.menuChoice(turn, Number(choice[1]));
       if (data) return (await handleCallback(this, turn, data)).replies;
+    }
+    // A plain reply to an information request's question is its answer.
+    if (turn.inbound.replyToMessageId) {
+      const answer = await answerByReply(this, turn, text);
+      if (answer) return answer;
     }
     return []; // ordinary group chatter
   }

@@ -8,9 +8,10 @@ import type { ChatCore, Turn } from '../chat/core.js';
 import { endConversation, startConversation, currentConversation } from '../chat/conversation.js';
 import type { Reply } from '../commands/define.js';
 import { encodeCallback, type ButtonAction } from '../messages/callback-data.js';
-import { requireAnswerer } from './acl.js';
+import { audit } from '../services/audit.js';
+import { canAnswer, requireAnswerer } from './acl.js';
 import type { InfoConversation, PickOption } from './conversation-state.js';
-import { picPersonIds, requireOpen } from './requests.js';
+import { irQuoteOf, picPersonIds, requireOpen } from './requests.js';
 
 export interface InfoInteraction {
   replies: Reply[];
@@ -70,6 +71,36 @@ export async function continueInfoConversation(core: ChatCore, turn: Turn, state
   await endConversation(ctx, turn.conversationKey);
   const ir = await ctx.db.infoRequest.findUnique({ where: { id: state.requestId } });
   if (!ir) throw new DomainError('NOT_FOUND', { what: 'Permintaan informasi' });
+  return run(core, { ...turn, agencyId: ir.agencyId }, 'balas', { ir: ir.trackingId, text });
+}
+
+/** Rounds a plain reply answers: the question (unit post and the PIC's private message) and the reminders. */
+const ANSWERABLE_ROUND = /^[qn]/;
+
+/**
+ * A plain reply (no command) to a request's post, its private message to the PIC or one of its
+ * reminders is the answer, exactly as `/balas` would take it (same ACL, texts and audit). Someone
+ * who may not answer is told so and nothing changes. Null when the quoted message is none of
+ * these, so other replies keep their meaning.
+ */
+export async function answerByReply(core: ChatCore, turn: Turn, text: string): Promise<Reply[] | null> {
+  const ctx = core.services;
+  const { inbound } = turn;
+  const quote = await irQuoteOf(ctx.db, { platform: inbound.platform, chatId: inbound.chatId, replyToMessageId: inbound.replyToMessageId });
+  if (!quote || !ANSWERABLE_ROUND.test(quote.round)) return null;
+  const ir = await ctx.db.infoRequest.findUnique({ where: { trackingId: quote.trackingId } });
+  if (!ir) return null;
+  const unit = await ctx.db.unit.findUniqueOrThrow({ where: { id: ir.unitId }, select: { code: true } });
+  const { actor } = turn.identity;
+  if (!turn.identity.person || !canAnswer(actor, ir, await picPersonIds(ctx.db, ir.unitId))) {
+    await audit(ctx.db, actor, 'refused', {
+      agencyId: ir.agencyId,
+      subject: ir.trackingId,
+      data: { code: turn.identity.person ? 'FORBIDDEN' : 'NOT_REGISTERED', via: 'reply', platformUser: `${inbound.platform}:${inbound.user.id}`, chat: inbound.chatId },
+    });
+    const who = turn.identity.person ? '' : ' Anda belum terdaftar; ketik /gabung <kode-unit> untuk meminta akses.';
+    return [{ text: `⚠️ Balasan Anda tidak dicatat sebagai jawaban ${ir.trackingId}: yang dapat menjawab hanya PIC atau Pejabat Penghubung ${unit.code}, atau Admin Instansi. Tidak ada yang berubah.${who}` }];
+  }
   return run(core, { ...turn, agencyId: ir.agencyId }, 'balas', { ir: ir.trackingId, text });
 }
 

@@ -83,13 +83,30 @@ export function askerTargets(ir: Pick<InfoRequest, 'originPlatform' | 'originCha
 /** The dedupe-key prefix of every outbox row about a request; replies to such a row name it. */
 export const irKey = (trackingId: string, ...parts: (string | number | bigint)[]): string => ['ir', trackingId, ...parts.map(String)].join(':');
 
-/** The request a message replies to, from the outbox row of the bot message it quotes. */
-export async function irFromReply(db: Pick<Tx, 'outbox'>, where: { platform: Target['platform']; chatId: string; replyToMessageId?: string }): Promise<string | null> {
+/** The request a quoted bot message is about, and which of its messages it was (`q…` question, `n…` reminder, `a…` relayed answer). */
+export interface IrQuote {
+  trackingId: string;
+  round: string;
+}
+
+/**
+ * The request a message replies to, from the outbox row of the bot message it quotes. A quoted
+ * edit (on WhatsApp a status reply, on Telegram the edited post) leads back to its original.
+ */
+export async function irQuoteOf(db: Pick<Tx, 'outbox'>, where: { platform: Target['platform']; chatId: string; replyToMessageId?: string }): Promise<IrQuote | null> {
   if (!where.replyToMessageId) return null;
   const row = await db.outbox.findFirst({
-    where: { platform: where.platform, target: where.chatId, platformMessageId: where.replyToMessageId, dedupeKey: { startsWith: 'ir:' } },
-    select: { dedupeKey: true },
+    where: { platform: where.platform, target: where.chatId, platformMessageId: where.replyToMessageId },
+    orderBy: { id: 'asc' },
+    select: { dedupeKey: true, editOfId: true },
   });
-  const tracking = row?.dedupeKey?.split(':')[1];
-  return tracking && IR_ID.test(tracking) ? tracking : null;
+  if (!row) return null;
+  const key = row.dedupeKey ?? (row.editOfId === null ? null : (await db.outbox.findUnique({ where: { id: row.editOfId }, select: { dedupeKey: true } }))?.dedupeKey);
+  const [ns, trackingId, round] = key?.split(':') ?? [];
+  return ns === 'ir' && trackingId && IR_ID.test(trackingId) ? { trackingId, round: round ?? '' } : null;
+}
+
+/** The request a message replies to (any of its messages), or null. */
+export async function irFromReply(db: Pick<Tx, 'outbox'>, where: { platform: Target['platform']; chatId: string; replyToMessageId?: string }): Promise<string | null> {
+  return (await irQuoteOf(db, where))?.trackingId ?? null;
 }

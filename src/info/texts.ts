@@ -56,7 +56,7 @@ export function questionText(v: IrView, tz: string, opts: { followUp?: string; f
     `Pertanyaan: ${clean(v.question)}`,
     ...(opts.followUp ? [`Lanjutan: ${clean(opts.followUp)}`] : []),
     '',
-    `Jawab: /balas ${v.trackingId} <jawaban> — atau tekan Balas (di WhatsApp: balas pesan ini dengan angka 1).`,
+    `Jawab: balas (reply) pesan ini dengan jawabannya, atau ketik /balas ${v.trackingId} <jawaban>, atau tekan Balas (di WhatsApp: balas dengan angka 1).`,
   ].join('\n');
 }
 
@@ -77,12 +77,19 @@ export function statusLine(status: string, by: string, at: Date, tz: string): st
   return `${verb} oleh ${by}, ${formatDateTime(at, tz)}`;
 }
 
-const STATUS_MARK = '\n\nStatus: ';
+const STATUS = 'Status: ';
+/** Where posts written before the status moved under the title kept it. */
+const OLD_STATUS_MARK = '\n\nStatus: ';
 
-/** The post text with its status line replaced. */
+/**
+ * The post text with its status line (right under the title, so WhatsApp's short status reply,
+ * which quotes only the first lines, shows it too) set to `line`.
+ */
 export function withStatus(postText: string, line: string): string {
-  const i = postText.indexOf(STATUS_MARK);
-  return `${i >= 0 ? postText.slice(0, i) : postText}${STATUS_MARK}${line}`;
+  const old = postText.indexOf(OLD_STATUS_MARK);
+  const [title = '', ...rest] = (old >= 0 ? postText.slice(0, old) : postText).split('\n');
+  if (rest[0]?.startsWith(STATUS)) rest.shift();
+  return [title, `${STATUS}${line}`, ...rest].join('\n');
 }
 
 /** A reminder, worded for who receives it. */

@@ -2,6 +2,7 @@
  * A recap as chat messages: the text, then the chart as a PNG document (a separate message,
  * since Telegram cuts a document's caption at 1024 characters). Shared by /rekap and the weekly job.
  */
+import type { InfoRequestStats } from '../info/stats.js';
 import type { OutMessage } from '../lib/message.js';
 import { recapChartPng, type ChartBar } from './chart.js';
 import { EMPTY } from './compute-recap.js';
@@ -15,6 +16,8 @@ export interface Heading {
   name: string;
   period: RecapPeriod;
   previousPeriod: RecapPeriod | null;
+  /** Information requests of the same scope and period (`infoStatsForPeriod`); none shown when absent. */
+  info?: InfoRequestStats | null;
 }
 
 const counts = (f: RecapFigures): Record<StatusKey, number> =>
@@ -34,6 +37,7 @@ export function scopeView(recap: Recap, h: Heading): RecapView {
     topTopics: recap.topTopics,
     verification: recap.verification,
     units: recap.units.length > 1 ? recap.units.filter(active) : [],
+    info: h.info ?? null,
   };
 }
 
@@ -47,6 +51,7 @@ export function unitView(recap: Recap, unit: UnitRecap, h: Heading): RecapView {
     previous: recap.previous ? (recap.previous.units[unit.id] ?? EMPTY) : null,
     overdue: unit.overdue,
     topTopics: unit.topTopics,
+    info: h.info ?? null,
   };
 }
 

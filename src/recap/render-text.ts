@@ -5,6 +5,7 @@
  */
 import { formatDecimal } from '../messages/format.js';
 import { mask } from '../lib/pii.js';
+import type { InfoRequestStats } from '../info/stats.js';
 import type { RecapPeriod } from './period.js';
 import type { RecapFigures, TopicCount, UnitRecap, VerificationPace } from './types.js';
 
@@ -62,6 +63,24 @@ export interface RecapView {
   topTopics: TopicCount[];
   verification?: VerificationPace | null;
   units?: UnitRecap[];
+  /** Information requests asked in the period; the section is left out when there were none. */
+  info?: InfoRequestStats | null;
+}
+
+/** "45 menit", "3 jam 45 menit", "1 hari 2 jam" (wall-clock; "–" when nothing was answered). */
+export function minutesLabel(x: number | null): string {
+  if (x === null) return '–';
+  const m = Math.round(x);
+  if (m < 60) return `${m} menit`;
+  if (m < 24 * 60) return `${Math.floor(m / 60)} jam${m % 60 ? ` ${m % 60} menit` : ''}`;
+  const h = Math.round(m / 60);
+  return `${Math.floor(h / 24)} hari${h % 24 ? ` ${h % 24} jam` : ''}`;
+}
+
+/** The information-request line of a recap, or null when no request was asked. */
+export function infoLine(s: InfoRequestStats | null | undefined): string | null {
+  if (!s || s.count === 0) return null;
+  return `ℹ️ Permintaan informasi: ${s.count} · median respons pertama ${minutesLabel(s.medianFirstResponseMinutes)} · dijawab dalam target ${percent(s.answeredWithinTargetPct)}`;
 }
 
 export function renderRecapText(v: RecapView): string {
@@ -90,6 +109,8 @@ export function renderRecapText(v: RecapView): string {
     lines.push(`✅ Laju verifikasi: ${pace.count} laporan · ≤3 hari ${pace.withinThreeDays} · >3 hari ${pace.afterThreeDays} · rata-rata ${days(pace.meanDays)}`);
     for (const a of pace.byVerifier.slice(0, 5)) lines.push(`   • ${a.name}: ≤3 hari ${a.withinThreeDays} · >3 hari ${a.afterThreeDays} · ${days(a.meanDays)}`);
   }
+  const info = infoLine(v.info);
+  if (info) lines.push(info);
   if (v.units && v.units.length) {
     lines.push('', 'Per unit (Belum Ditindaklanjuti/Proses/Selesai · %TL · terlambat):');
     for (const u of v.units) {

@@ -6,6 +6,7 @@
  */
 import { previousPeriod, weekOf } from './period.js';
 import { computeRecap } from './compute-recap.js';
+import { infoStatsForPeriod, type InfoRequestStats } from '../info/stats.js';
 import { recapMessages, scopeBars, scopeView, unitBars, unitView, type Heading } from './recap-messages.js';
 import type { ServiceContext } from '../services/context.js';
 import { adminTargets, enqueue, unitTargets } from '../services/outbox.js';
@@ -28,15 +29,16 @@ export async function enqueueWeeklyRecaps(ctx: ServiceContext, slot: Date): Prom
     const period = previousPeriod(weekOf(cal.toLocalDate(slot)));
     const before = previousPeriod(period);
     const recap = await computeRecap(ctx.db, { ...period, agencyId: agency.id, timeZone: cal.timeZone, asOf: slot, previous: before });
-    const heading = (code: string, name: string): Heading => ({ code, name, period, previousPeriod: before });
+    const heading = (code: string, name: string, info: InfoRequestStats): Heading => ({ code, name, period, previousPeriod: before, info });
+    const infoStats = (unitIds: string[] | null): Promise<InfoRequestStats> => infoStatsForPeriod(ctx.db, { agencyId: agency.id, period, timeZone: cal.timeZone, now: slot, unitIds });
 
     // Rendered before the transaction: drawing charts must not hold a transaction open.
     const plan: { targets: (tx: Parameters<typeof adminTargets>[0]) => Promise<Target[]>; messages: OutMessage[] }[] = [];
-    const agencyView = scopeView(recap, heading(agency.code, agency.name));
+    const agencyView = scopeView(recap, heading(agency.code, agency.name, await infoStats(null)));
     plan.push({ targets: (tx) => adminTargets(tx, agency.id), messages: recapMessages(agencyView, scopeBars(recap), agency.code) });
     const unitsWithChats = new Set((await ctx.db.chat.findMany({ where: { agencyId: agency.id, unitId: { not: null }, healthy: true }, select: { unitId: true } })).map((c) => c.unitId));
     for (const unit of recap.units.filter((u) => unitsWithChats.has(u.id))) {
-      const view = unitView(recap, unit, heading(unit.code, unit.name));
+      const view = unitView(recap, unit, heading(unit.code, unit.name, await infoStats([unit.id])));
       plan.push({ targets: (tx) => unitTargets(tx, unit.id), messages: recapMessages(view, unitBars(view), unit.code) });
     }
 

@@ -68,7 +68,7 @@ describe('an information request across WhatsApp and Telegram', () => {
     expect(row.firstAnswerAt).toEqual(w.clock.now());
     // The unit's (still unsent) post now says it was answered.
     const post = await db.prisma.outbox.findFirstOrThrow({ where: { dedupeKey: { startsWith: `ir:${ir}:q` }, purpose: 'notice' } });
-    expect((post.payload as { text: string }).text).toMatch(/Status: ✅ Dijawab oleh Dedi, 2 Mar 2026 pukul 10\.00 WIB$/);
+    expect((post.payload as { text: string }).text).toMatch(/Status: ✅ Dijawab oleh Dedi, 2 Mar 2026 pukul 10\.00 WIB$/m);
   });
 
   it('takes a follow-up from WhatsApp and an answer given by replying to the Telegram post', async () => {

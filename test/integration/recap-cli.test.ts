@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/database.js';
 import { cliHarness, type CliHarness } from '../helpers/cli-env.js';
 import { buildWorld } from '../helpers/world.js';
-import { buildRecapScenario } from '../helpers/recap-world.js';
+import { buildRecapScenario, wib } from '../helpers/recap-world.js';
+import { askInfo } from '../../src/info/ask.js';
+import { answerInfo } from '../../src/info/answer.js';
 
 let cli: CliHarness;
 let dir: string;
@@ -23,6 +25,11 @@ beforeAll(async () => {
   try {
     const w = await buildWorld(db);
     await buildRecapScenario(w);
+    // One information request in the week of 9–15 March, answered after 30 minutes.
+    w.clock.set(wib('03-10', '09:00'));
+    const { request } = await askInfo(w.ctx, w.people.oscar, { agencyId: w.agencyId, unitId: w.units.A.id, question: 'Pertanyaan uji', origin: { platform: 'telegram', chatId: w.chats.A } });
+    w.clock.set(wib('03-10', '09:30'));
+    await answerInfo(w.ctx, w.people.budi, { trackingId: request.trackingId, text: 'Jawaban uji' });
   } finally {
     await db.close();
   }
@@ -51,6 +58,9 @@ describe('penghubung recap', () => {
     const text = await cli.run('recap', '--agency', 'BKN', '--from', '2026-03-09', '--to', '2026-03-15');
     expect(text.out).toContain('📊 Rekapitulasi Kinerja — BKN — Badan Kepegawaian Negara');
     expect(text.out).toContain('%TL: 40,0% (▼10,0)');
+    expect(text.out).toContain('ℹ️ Permintaan informasi: 1 · median respons pertama 30 menit · dijawab dalam target 100,0%');
+    const other = await cli.run('recap', '--unit', 'BKN-PENSIUN', '--from', '2026-03-09', '--to', '2026-03-15');
+    expect(other.out).not.toContain('Permintaan informasi');
   });
 
   it('refuses bad input with exit code 2', async () => {

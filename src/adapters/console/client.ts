@@ -23,6 +23,7 @@ const HELP = [
   '  :people            daftar orang (demo)          :as <nama>     bertindak sebagai orang itu',
   '  :chats             daftar grup                  :chat <nama>   pindah grup',
   '  /bantuan           perintah yang boleh dipakai  angka (1, 2…)  pilih tombol pesan terakhir',
+  '  >42 <teks>         balas (reply) pesan 42, mis. menjawab permintaan informasi',
   '  :quit              keluar',
   'Contoh: /daftar · /disposisi DEMO-1001 DEMO-DIT-PENGADAAN · :as budi · :chat grup-pengadaan · /ambil DEMO-1001',
 ].join('\n');

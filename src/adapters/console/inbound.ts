@@ -28,7 +28,10 @@ export function parseConsoleLine(line: string, state: ConsoleState): ConsoleLine
   }
   if (!state.person) return { kind: 'error', text: 'Pilih dulu siapa Anda: :as <nama>, mis. :as budi (lihat :people)' };
   if (!state.chatId) return { kind: 'error', text: 'Pilih dulu grupnya: :chat <nama>, mis. :chat grup-pengadaan (lihat :chats)' };
-  const menu = /^\d{1,2}$/.test(text) ? state.menus.get(state.chatId) : undefined;
+  // `>42 teks` replies to message 42, as a platform's "reply" does.
+  const quote = /^>\s*(\d+)\s+(\S[\s\S]*)$/.exec(text);
+  const body = quote ? quote[2]! : text;
+  const menu = /^\d{1,2}$/.test(body) ? state.menus.get(state.chatId) : undefined;
   return {
     kind: 'message',
     inbound: {
@@ -37,8 +40,8 @@ export function parseConsoleLine(line: string, state: ConsoleState): ConsoleLine
       chatType: state.chatId.startsWith('dm:') ? 'private' : 'group',
       user: { id: state.person.id, name: state.person.name },
       messageId: `in-${++seq}`,
-      text,
-      replyToMessageId: menu,
+      text: body,
+      replyToMessageId: quote ? quote[1] : menu,
     },
   };
 }

@@ -3,6 +3,7 @@ import { isValidLocalDate } from '../../domain/local-date.js';
 import type { LocalDate } from '../../domain/types.js';
 import type { ServiceContext } from '../../services/context.js';
 import { findAgency, findUnit } from '../../services/directory/agency-and-units.js';
+import { infoStatsForPeriod } from '../../info/stats.js';
 import { computeRecap } from '../../recap/compute-recap.js';
 import { customPeriod, previousPeriod, weekOf, type RecapPeriod } from '../../recap/period.js';
 import { scopeView } from '../../recap/recap-messages.js';
@@ -67,7 +68,8 @@ export const recapCommand: CliCommand = {
       return;
     }
     const who = unit ?? agency;
-    const view = scopeView(recap, { code: who.code, name: who.name, period, previousPeriod: before });
+    const info = await infoStatsForPeriod(ctx.db, { agencyId: agency.id, period, timeZone: cal.timeZone, now, unitIds: unit ? [unit.id] : null });
+    const view = scopeView(recap, { code: who.code, name: who.name, period, previousPeriod: before, info });
     env.io.out(renderRecapText(unit ? { ...view, verification: null } : view));
   },
 };

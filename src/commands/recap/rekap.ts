@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { fail } from '../../domain/errors.js';
 import type { LocalDate } from '../../domain/types.js';
+import { infoStatsForPeriod } from '../../info/stats.js';
 import { computeRecap } from '../../recap/compute-recap.js';
 import { parseRange, periodContaining, previousPeriod, type RecapPeriod } from '../../recap/period.js';
 import { recapMessages, scopeBars, scopeView, unitBars } from '../../recap/recap-messages.js';
@@ -58,7 +59,8 @@ export const rekap = defineCommand({
     const who = unitId
       ? (recap.units.find((u) => u.id === unitId) ?? fail('UNIT_NOT_FOUND', { id: unitId }))
       : await ctx.services.db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { code: true, name: true } });
-    const view = scopeView(recap, { code: who.code, name: who.name, period, previousPeriod: before });
+    const info = await infoStatsForPeriod(ctx.services.db, { agencyId, period, timeZone: cal.timeZone, now, unitIds: unitId ? recap.units.map((u) => u.id) : null });
+    const view = scopeView(recap, { code: who.code, name: who.name, period, previousPeriod: before, info });
     // The verification pace is the Admin Instansi's figure; a unit's chat does not need it.
     const shown = unitId ? { ...view, verification: null } : view;
     const bars = recap.units.length > 1 || !unitId ? scopeBars(recap) : unitBars(shown);
