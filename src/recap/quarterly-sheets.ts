@@ -7,6 +7,8 @@ import type { CategoryHandling, ReporterThemes } from './quarterly-figures.js';
 import { RAW_COLUMNS, type RawRow } from './raw-rows.js';
 import { meanDays, roundedRatio } from './rounding.js';
 import type { Recap, RecapFigures } from './types.js';
+import { INDICATORS, topicLabel } from './monthly-rows.js';
+import type { Indicators } from './monthly.js';
 
 export interface SummaryRow {
   label: string;
@@ -54,7 +56,7 @@ export const SUMMARY_HEADERS = [
 /** Sheet "Ringkasan": heading rows 1–4, section title row 6, header row 7, data from row 8. */
 export function addSummarySheet(wb: ExcelJS.Workbook, heading: string[], rows: SummaryRow[]): void {
   const ws = wb.addWorksheet('Ringkasan');
-  ws.columns = SUMMARY_HEADERS.map((_, i) => ({ width: i === 0 ? 30 : 14 }));
+  ws.columns = SUMMARY_HEADERS.map((_, i) => ({ width: i === 0 ? 58 : 14 }));
   addHeading(ws, heading, SUMMARY_HEADERS.length);
   ws.getCell(6, 1).value = '1. Resume total/rata-rata laporan bulanan selama tiga bulan (otomatis)';
   ws.getCell(6, 1).font = BOLD;
@@ -73,6 +75,49 @@ export function addSummarySheet(wb: ExcelJS.Workbook, heading: string[], rows: S
   ws.mergeCells(notes, 1, notes, SUMMARY_HEADERS.length);
   ws.getCell(notes, 1).alignment = { wrapText: true };
   ws.getRow(notes).height = 45;
+}
+
+/** Header of the indicator table; the month labels fill columns 2–4. */
+export function indicatorHeaders(months: string[], quarter: string): string[] {
+  return ['Indikator SP4N (laporan bulanan)', ...months, `Total ${quarter}`, 'Rata-rata per bulan', 'Satuan'];
+}
+
+/** Topics of 22 listed one by one in the quarterly table (the quarter's most frequent). */
+export const QUARTER_TOPICS = 10;
+
+/**
+ * Part 1, second table, in "Ringkasan" from `top`: title, header, the 23 indicators (22 followed by
+ * the quarter's top topics per month). Total = the months combined (counts summed, means from
+ * their sums, 16 at the quarter's end, reporters distinct over the quarter); the monthly mean divides
+ * counts by 3 and repeats the quarter's means; 16 and 23 have no monthly mean.
+ */
+export function addIndicatorSection(ws: ExcelJS.Worksheet, top: number, data: { months: { label: string; figures: Indicators }[]; quarter: Indicators }, quarterLabel: string): void {
+  ws.getCell(top, 1).value = 'Resume 23 indikator laporan bulanan SP4N (Kerangka Manajemen Kinerja SP4N), laporan yang diterima pada tiap bulan';
+  ws.getCell(top, 1).font = BOLD;
+  const headers = indicatorHeaders(data.months.map((m) => m.label), quarterLabel);
+  const third = (n: number): number => roundedRatio(n, 3, 1) ?? 0;
+  const rows: Cell[][] = [];
+  for (const def of INDICATORS) {
+    const monthly = data.months.map((m) => def.value(m.figures));
+    const total = def.value(data.quarter);
+    let perMonth: Cell = null;
+    if (def.mean) perMonth = total;
+    else if (typeof total === 'number' && def.no !== '16') perMonth = third(total);
+    rows.push([`${def.no}. ${def.label}`, ...monthly, total, perMonth, def.unit || null]);
+    if (def.no === '22') {
+      for (const t of data.quarter.topics.slice(0, QUARTER_TOPICS)) {
+        const key = (t.topic ?? '').trim().toLowerCase();
+        const inMonth = (f: Indicators): number => f.topics.find((x) => (x.topic ?? '').trim().toLowerCase() === key && (x.topic === null) === (t.topic === null))?.count ?? 0;
+        rows.push([`      ${topicLabel(t)}`, ...data.months.map((m) => inMonth(m.figures)), t.count, third(t.count), null]);
+      }
+    }
+  }
+  addTable(ws, top + 1, headers, rows);
+  const note = top + 2 + rows.length + 1;
+  ws.getCell(note, 1).value = 'Keterangan: angka per bulan sama dengan laporan bulanan (/laporan bulanan). 12–15 dalam hari kalender; 16 = belum selesai dan diterima lebih dari 60 hari sebelum akhir bulan (kolom total: akhir triwulan); 17–19 = pelapor berbeda (kolom total dihitung atas seluruh triwulan, bukan jumlah bulan).';
+  ws.mergeCells(note, 1, note, headers.length);
+  ws.getCell(note, 1).alignment = { wrapText: true };
+  ws.getRow(note).height = 45;
 }
 
 export const CATEGORY_HEADERS = [

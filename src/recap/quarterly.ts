@@ -4,8 +4,9 @@
  * slower than the deadline), the figures per unit, the raw data (reporter identity omitted, text
  * masked) and empty labelled sections 4–6 that the officers write themselves.
  *
- * The three-month summary takes its rows from `monthlySummaryRows`, the one place to switch to the
- * monthly indicators (issue 11) when they exist.
+ * The three-month summary (part 1) has two tables: the LAPOR! recap columns per month
+ * (`monthlySummaryRows`) and, below it, the 23 SP4N indicators of the monthly report per month with
+ * the quarter's total and monthly mean (`quarterIndicators`, monthly.ts).
  */
 import ExcelJS from 'exceljs';
 import { fail } from '../domain/errors.js';
@@ -16,7 +17,8 @@ import { monthPeriod, periodBounds, previousPeriod, quarterPeriod, type RecapPer
 import { calendarExceptions, categoryHandling, reporterThemes, type CategoryHandling, type ReporterThemes } from './quarterly-figures.js';
 import { localStamp, rawRows } from './raw-rows.js';
 import { resolveScope, scopeCondition } from './scope.js';
-import { addAnalysisSheet, addCategorySheet, addRawSheet, addSummarySheet, addUnitSheet, type SummaryRow } from './quarterly-sheets.js';
+import { addAnalysisSheet, addCategorySheet, addIndicatorSection, addRawSheet, addSummarySheet, addUnitSheet, type SummaryRow } from './quarterly-sheets.js';
+import { combineMonths, computeIndicators, computeReporters, type Indicators } from './monthly.js';
 import type { Recap } from './types.js';
 import { periodLabel, spanLabel } from './render-text.js';
 
@@ -35,6 +37,25 @@ export interface QuarterlyData {
   quarter: Recap;
   categories: CategoryHandling[];
   themes: ReporterThemes;
+  /** The monthly SP4N indicators of the three months, and the quarter made of them. */
+  indicators: QuarterIndicators;
+}
+
+export interface QuarterIndicators {
+  months: { label: string; figures: Indicators }[];
+  quarter: Indicators;
+}
+
+/** Part 1, second table: the monthly report's figures for each month, combined into the quarter. */
+export async function quarterIndicators(ctx: ServiceContext, agencyId: string, q: RecapPeriod, timeZone: string, asOf: Date): Promise<QuarterIndicators> {
+  const year = Number(q.from.slice(0, 4));
+  const firstMonth = Number(q.from.slice(5, 7));
+  const months: QuarterIndicators['months'] = [];
+  for (let m = firstMonth; m < firstMonth + 3; m++) {
+    months.push({ label: `${MONTHS[m - 1]} ${year}`, figures: await computeIndicators(ctx.db, { period: monthPeriod(year, m), agencyId, timeZone, asOf }) });
+  }
+  const reporters = await computeReporters(ctx.db, { period: q, agencyId, timeZone, asOf });
+  return { months, quarter: combineMonths(months.map((m) => m.figures), q, reporters) };
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -83,8 +104,12 @@ export async function quarterlyData(ctx: ServiceContext, input: QuarterlyInput):
     quarter,
     categories: await categoryHandling(ctx.db, window, now, exceptions),
     themes: await reporterThemes(ctx.db, window),
+    indicators: await quarterIndicators(ctx, agency.id, period, cal.timeZone, now),
   };
 }
+
+/** First row of the indicator table in "Ringkasan": two rows below the recap table's note. */
+export const summaryIndicatorRow = (summaryRows: number): number => 8 + summaryRows + 1 + 2;
 
 /** File name: laporan-triwulan-BKN-2026-TW1.xlsx */
 export function quarterlyFilename(code: string, year: number, quarter: number): string {
@@ -103,6 +128,7 @@ export async function buildQuarterlyWorkbook(ctx: ServiceContext, input: Quarter
     `Dibuat: ${localStamp(data.generatedAt, data.timeZone)} (${data.timeZone}). Status menurut keadaan saat dibuat; laporan dihitung menurut tanggal diterima.`,
   ];
   addSummarySheet(wb, heading, data.summary);
+  addIndicatorSection(wb.getWorksheet('Ringkasan')!, summaryIndicatorRow(data.summary.length), data.indicators, periodLabel(data.period));
   addCategorySheet(wb, heading, data.categories);
   addUnitSheet(wb, heading, data.quarter);
   addAnalysisSheet(wb, heading, data.themes);

@@ -1,9 +1,17 @@
-/** `penghubung report quarterly` (the Inspektorat's XLSX) and `penghubung export` (raw data, CSV or XLSX). */
+/**
+ * `penghubung report quarterly` (the Inspektorat's XLSX), `penghubung report monthly` (the 23 SP4N
+ * indicators as a table, JSON or XLSX) and `penghubung export` (raw data, CSV or XLSX).
+ */
 import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { buildQuarterlyWorkbook } from '../../recap/quarterly.js';
+import { buildMonthlyWorkbook, monthlyJson, monthlyReport, type MonthlyScope } from '../../recap/monthly-report.js';
+import { renderMonthlyTable } from '../../recap/monthly-text.js';
+import { findAgency, normalizeCode } from '../../services/directory/agency-and-units.js';
+import { systemActor, type ServiceContext } from '../../services/context.js';
+import { GROUP_KINDS, listAgencyGroups, setAgencyGroup } from '../../recap/monthly-groups.js';
 import { exportCsv, exportXlsx } from '../../recap/export.js';
 import { customPeriod, periodBounds } from '../../recap/period.js';
 import { oneOf, optional, required, UsageError, type CliCommand, type CliIo } from '../types.js';
@@ -28,6 +36,70 @@ export const quarterlyCommand: CliCommand = {
     const out = optional(values, 'out') ?? filename;
     await writeFile(out, buffer);
     env.io.out(`wrote ${out}: ${data.quarter.received} reports received in ${year} Q${quarter} (${agency.code})`);
+  },
+};
+
+/** --agency <code> or --group <code> (a "simpul"); neither = every agency. */
+async function monthlyScope(ctx: ServiceContext, values: Record<string, string | boolean | undefined>): Promise<MonthlyScope> {
+  const agency = optional(values, 'agency');
+  const group = optional(values, 'group');
+  if (agency && group) throw new UsageError('give --agency or --group, not both');
+  if (agency) return { agencyId: (await findAgency(ctx, agency)).id };
+  if (group) {
+    const g = await ctx.db.agencyGroup.findUnique({ where: { code: normalizeCode(group) }, select: { id: true } });
+    if (!g) throw new UsageError(`no agency group "${group}"`);
+    return { groupId: g.id };
+  }
+  return {};
+}
+
+export const monthlyCommand: CliCommand = {
+  path: ['report', 'monthly'],
+  summary: 'Monthly SP4N monitoring report: the 23 indicators for an agency, a group of agencies or all (table, JSON or XLSX)',
+  usage: 'penghubung report monthly --year <YYYY> --month <1-12> [--agency <code> | --group <code>] [--json | --out file.xlsx]',
+  options: { year: { type: 'string' }, month: { type: 'string' }, agency: { type: 'string' }, group: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } },
+  async run(env, values) {
+    const year = intOption(required(values, 'year'), 'year', 2000, 2100);
+    const month = intOption(required(values, 'month'), 'month', 1, 12);
+    const out = optional(values, 'out');
+    if (out && values.json) throw new UsageError('give --json or --out, not both');
+    const ctx = await env.services();
+    const scope = await monthlyScope(ctx, values);
+    if (out) {
+      const { buffer, report } = await buildMonthlyWorkbook(ctx, { ...scope, year, month });
+      await writeFile(out, buffer);
+      env.io.out(`wrote ${out}: ${report.indicators.received} reports received in ${report.indicators.period.from.slice(0, 7)} (${report.code})`);
+      return;
+    }
+    const report = await monthlyReport(ctx, { ...scope, year, month });
+    env.io.out(values.json ? JSON.stringify(monthlyJson(report), null, 2) : renderMonthlyTable(report.heading, report.indicators));
+  },
+};
+
+export const groupSetCommand: CliCommand = {
+  path: ['group', 'set'],
+  summary: 'Create or replace a group of agencies ("simpul": province, sector, national) for `report monthly --group`',
+  usage: 'penghubung group set --code <CODE> --name <name> --kind <provinsi|sektor|nasional|lainnya> --agencies <CODE,CODE,...>',
+  options: { code: { type: 'string' }, name: { type: 'string' }, kind: { type: 'string' }, agencies: { type: 'string' } },
+  async run(env, values) {
+    const kind = oneOf(required(values, 'kind'), GROUP_KINDS, 'kind');
+    const agencies = required(values, 'agencies').split(',').map((c) => c.trim()).filter(Boolean);
+    const input = { code: required(values, 'code'), name: required(values, 'name'), kind, agencies };
+    const ctx = await env.services();
+    const g = await setAgencyGroup(ctx, systemActor('cli'), input);
+    env.io.out(`group ${g.code} (${g.kind}): ${g.agencies.length} agencies — ${g.agencies.join(', ')}`);
+  },
+};
+
+export const groupListCommand: CliCommand = {
+  path: ['group', 'list'],
+  summary: 'List the groups of agencies and their members',
+  usage: 'penghubung group list [--json]',
+  options: { json: { type: 'boolean' } },
+  async run(env, values) {
+    const groups = await listAgencyGroups(await env.services());
+    if (values.json) env.io.out(JSON.stringify(groups, null, 2));
+    else for (const g of groups) env.io.out(`${g.code}\t${g.kind}\t${g.name}\t${g.agencies.join(',')}`);
   },
 };
 

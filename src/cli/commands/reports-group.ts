@@ -1,6 +1,6 @@
 import type { CliCommand } from '../types.js';
 import { recapCommand } from './recap-cli.js';
-import { exportCommand, quarterlyCommand } from './report-files-cli.js';
+import { exportCommand, groupListCommand, groupSetCommand, monthlyCommand, quarterlyCommand } from './report-files-cli.js';
 
 /** CLI commands of this feature; registered in src/cli.ts. */
-export const reportsCliCommands: CliCommand[] = [recapCommand, quarterlyCommand, exportCommand];
+export const reportsCliCommands: CliCommand[] = [recapCommand, monthlyCommand, quarterlyCommand, exportCommand, groupSetCommand, groupListCommand];
