@@ -71,9 +71,9 @@ export async function benchImport(rows = 100_000, log: (line: string) => void = 
     const baselineRss = process.memoryUsage().rss;
     peak = baselineRss;
     const cpu0 = process.cpuUsage();
-    const first = await importReports(ctx, { file, agencyCode: 'BENCH' });
+    const first = await importReports(ctx, { file, agencyCode: 'BENCH', postgresUrl: created.url });
     const cpu = process.cpuUsage(cpu0);
-    const second = opts.reimport === false ? first : await importReports(ctx, { file, agencyCode: 'BENCH' });
+    const second = opts.reimport === false ? first : await importReports(ctx, { file, agencyCode: 'BENCH', postgresUrl: created.url });
     const result: ImportBench = {
       rows,
       newRowsPerSecond: rate(first),

@@ -40,6 +40,8 @@ export interface ApiOptions {
   trustProxy?: boolean;
   /** Failed authentications allowed per address and window (default 20 a minute). */
   authFailures?: LimiterOptions;
+  /** Similarity from which a created report is flagged as a possible duplicate (default 0.8). */
+  duplicateThreshold?: number;
   /** Largest request body (default 256 KiB). */
   maxBodyBytes?: number;
   /** How long one health check may take (default 3 s). */
@@ -103,7 +105,7 @@ export function createApi(opts: ApiOptions): Hono<ApiEnv> {
 
   app.post('/api/v1/reports', async (c) => {
     const input = validated(ReportInput, await jsonBody(c), 'body');
-    const out = await upsertReport(services, c.get('caller'), input);
+    const out = await upsertReport(services, c.get('caller'), input, { duplicateThreshold: opts.duplicateThreshold });
     if (out.result !== 'unchanged') opts.kick?.();
     return c.json({ result: out.result, changed: out.changed, report: await reportView(services, out.report) }, out.result === 'created' ? 201 : 200);
   });

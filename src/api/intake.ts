@@ -9,7 +9,7 @@ import { intakeReport } from '../services/intake/intake-report.js';
 import type { NewReport } from '../services/reports/create-report.js';
 
 /** `created` is false when the tracking id already existed (e.g. a concurrent identical POST won). */
-export async function createViaApi(ctx: ServiceContext, actor: ActorRef, input: NewReport): Promise<{ report: Report; created: boolean }> {
-  const { report, created } = await intakeReport(ctx, actor, input);
+export async function createViaApi(ctx: ServiceContext, actor: ActorRef, input: NewReport, duplicateThreshold?: number): Promise<{ report: Report; created: boolean }> {
+  const { report, created } = await intakeReport(ctx, actor, input, { duplicateThreshold });
   return { report, created };
 }

@@ -67,14 +67,14 @@ async function routeFirstTime(ctx: ServiceContext, actor: ActorRef, key: { agenc
   }
 }
 
-export async function upsertReport(ctx: ServiceContext, caller: ApiCaller, input: ReportInput): Promise<UpsertOutcome> {
+export async function upsertReport(ctx: ServiceContext, caller: ApiCaller, input: ReportInput, opts: { duplicateThreshold?: number } = {}): Promise<UpsertOutcome> {
   const key = { agencyId: caller.agencyId, trackingId: input.trackingId };
   const d = details(input);
   if (input.unit) await requireUnitOf(ctx, key.agencyId, input.unit);
   let created = false;
   if (!(await findReport(ctx, key.agencyId, key.trackingId))) {
     try {
-      created = (await createViaApi(ctx, caller.actor, { ...d, agencyId: key.agencyId, trackingId: key.trackingId, title: input.title, body: input.body, category: input.category })).created;
+      created = (await createViaApi(ctx, caller.actor, { ...d, agencyId: key.agencyId, trackingId: key.trackingId, title: input.title, body: input.body, category: input.category }, opts.duplicateThreshold)).created;
     } catch (e) {
       if (!lostCreateRace(e)) throw e;
     }

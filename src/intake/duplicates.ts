@@ -58,42 +58,59 @@ function fnv1a(s: string): number {
 }
 
 /** Per-slot seeds, fixed forever: changing them would make every stored signature incomparable. */
-const SEEDS: Uint32Array = (() => {
-  const seeds = new Uint32Array(SIGNATURE_SLOTS);
+const SEEDS: Int32Array = (() => {
+  const seeds = new Int32Array(SIGNATURE_SLOTS);
   let x = 0x9e3779b9;
   for (let i = 0; i < SIGNATURE_SLOTS; i++) {
     // xorshift32
     x ^= x << 13;
     x ^= x >>> 17;
     x ^= x << 5;
-    seeds[i] = x >>> 0;
+    seeds[i] = x;
   }
   return seeds;
 })();
+
+const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+/** Flips the sign bit: unsigned order of 32-bit values becomes signed order, so the hot loop stays in int32. */
+const SIGN = -0x80000000;
 
 /** MinHash signature of a text as 512 hex characters, or null when the text has no words. */
 export function textSignature(text: string): string | null {
   const sh = shingles(normaliseWords(text));
   if (sh.length === 0) return null;
-  const mins = new Uint32Array(SIGNATURE_SLOTS).fill(0xffffffff);
+  // The shingles' hashes, each once: a set, not a bag (repeated shingles change nothing).
+  const bases = new Int32Array(sh.length);
+  let n = 0;
   const seen = new Set<number>();
   for (const s of sh) {
     const base = fnv1a(s);
-    if (seen.has(base)) continue; // a set, not a bag: repeated shingles change nothing
+    if (seen.has(base)) continue;
     seen.add(base);
-    for (let i = 0; i < SIGNATURE_SLOTS; i++) {
+    bases[n++] = base;
+  }
+  // Per slot, the least hash of any shingle; compared sign-flipped (see SIGN) to stay in int32.
+  const mins = new Int32Array(SIGNATURE_SLOTS);
+  for (let i = 0; i < SIGNATURE_SLOTS; i++) {
+    const seed = SEEDS[i]!;
+    let min = 0x7fffffff;
+    for (let k = 0; k < n; k++) {
       // MurmurHash3's finaliser of (shingle hash ^ slot seed): one well-mixed "permutation" per slot.
-      let h = base ^ SEEDS[i]!;
+      let h = bases[k]! ^ seed;
       h ^= h >>> 16;
       h = Math.imul(h, 0x85ebca6b);
       h ^= h >>> 13;
       h = Math.imul(h, 0xc2b2ae35);
-      h = (h ^ (h >>> 16)) >>> 0;
-      if (h < mins[i]!) mins[i] = h;
+      h = h ^ (h >>> 16) ^ SIGN;
+      if (h < min) min = h;
     }
+    mins[i] = min;
   }
   let hex = '';
-  for (let i = 0; i < SIGNATURE_SLOTS; i++) hex += mins[i]!.toString(16).padStart(8, '0');
+  for (let i = 0; i < SIGNATURE_SLOTS; i++) {
+    const v = mins[i]! ^ SIGN;
+    hex += HEX[(v >>> 24) & 0xff]! + HEX[(v >>> 16) & 0xff]! + HEX[(v >>> 8) & 0xff]! + HEX[v & 0xff]!;
+  }
   return hex;
 }
 

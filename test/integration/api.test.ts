@@ -332,3 +332,23 @@ describe('GET /api/v1/reports/:trackingId', () => {
     for (const text of api.seen) for (const s of IDENTITY) expect(text).not.toContain(s);
   });
 });
+
+describe('duplicate threshold (DUPLICATE_THRESHOLD)', () => {
+  const TITLE = 'Tunjangan kinerja belum dibayar';
+  const START = 'Tunjangan kinerja pegawai di kantor wilayah belum dibayarkan selama tiga bulan terakhir';
+  // Pairwise similarity of these three texts is 0.69–0.70 (MinHash over word shingles).
+  const post = (client: ApiClient, tracking: string, ending: string) =>
+    client.call('POST', '/api/v1/reports', { body: report(tracking, { title: TITLE, body: `${START} ${ending}`, reporter: undefined }) });
+
+  it('flags a similar report only from the configured similarity on', async () => {
+    expect((await post(api, '5100001', 'tanpa penjelasan dari bagian keuangan.')).status).toBe(201);
+    expect((await post(api, '5100002', ', mohon segera ditindaklanjuti oleh pimpinan.')).status).toBe(201);
+    expect((await row('5100002')).duplicateOfId).toBeNull(); // default 0.8
+    const lenient = apiClient(createApi({ services: w.ctx, log: silentLogger(), trustProxy: true, duplicateThreshold: 0.6 }), () => token);
+    expect((await post(lenient, '5100003', ', mohon kejelasan dari kepala kantor.')).status).toBe(201);
+    const flagged = await row('5100003');
+    expect([(await row('5100001')).id, (await row('5100002')).id]).toContain(flagged.duplicateOfId);
+    expect(flagged.duplicateScore).toBeGreaterThanOrEqual(0.6);
+    expect(flagged.duplicateScore).toBeLessThan(0.8);
+  });
+});

@@ -3,7 +3,6 @@
  * 3 finished but some rows were rejected (each printed on stderr with its line), 2 bad arguments
  * or a file that cannot be imported at all (nothing written), 1 unexpected failure.
  */
-import { DEFAULT_DUPLICATE_THRESHOLD } from '../../intake/duplicates.js';
 import { DEFAULT_BATCH_SIZE, ImportFileError, importReports, type ImportSummary } from '../../services/intake/import-reports.js';
 import type { Rejected } from '../../intake/parse-row.js';
 import { progressLine } from '../progress.js';
@@ -48,7 +47,7 @@ export const importCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'give the file to import' : 'give exactly one file');
     const file = positionals[0]!;
     const batchSize = numberOption(values, 'batch-size', DEFAULT_BATCH_SIZE, 1, 10_000);
-    const duplicateThreshold = numberOption(values, 'duplicate-threshold', DEFAULT_DUPLICATE_THRESHOLD, 0, 1);
+    const duplicateThreshold = numberOption(values, 'duplicate-threshold', env.config.duplicateThreshold, 0, 1);
     const json = values.json === true;
     const ctx = await env.services();
     // The bar is drawn on a terminal only; piped output stays clean.
@@ -67,6 +66,8 @@ export const importCommand: CliCommand = {
         notify: values.notify === true,
         batchSize,
         duplicateThreshold,
+        // On PostgreSQL the batches go in by COPY on a connection of their own (PGlite: through Prisma).
+        postgresUrl: env.config.database.kind === 'postgres' ? env.config.database.url : undefined,
         onReject,
         onProgress: bar ? (p) => bar.update(p) : undefined,
       });

@@ -8,11 +8,11 @@ import type { Column } from '../../intake/columns.js';
 import type { ImportRow } from '../../intake/parse-row.js';
 import type { StoredReport } from './import-sql.js';
 
-type ReportKey = 'title' | 'body' | 'category' | 'status' | 'unitId' | 'receivedAt' | 'verifiedAt' | 'disposedAt' | 'firstResponseAt' | 'followUpAt' | 'closedAt' | 'rating' | 'ratingAccuracy' | 'topic' | 'channel' | 'anonymous' | 'confidential' | 'reporterReplied';
-type ReporterKey = 'name' | 'contact' | 'gender' | 'disability' | 'vulnerable';
+export type ReportKey = 'title' | 'body' | 'category' | 'status' | 'unitId' | 'receivedAt' | 'verifiedAt' | 'disposedAt' | 'firstResponseAt' | 'followUpAt' | 'closedAt' | 'rating' | 'ratingAccuracy' | 'topic' | 'channel' | 'anonymous' | 'confidential' | 'reporterReplied';
+export type ReporterKey = 'name' | 'contact' | 'gender' | 'disability' | 'vulnerable';
 
 /** Report fields and the column(s) that carry them. */
-const REPORT_FIELDS: readonly [ReportKey, readonly Column[]][] = [
+export const REPORT_FIELDS: readonly [ReportKey, readonly Column[]][] = [
   ['title', ['title']], ['body', ['body']], ['category', ['category']], ['status', ['status']], ['unitId', ['unit']],
   ['receivedAt', ['received_at']], ['verifiedAt', ['verified_at']], ['disposedAt', ['disposed_at']],
   ['firstResponseAt', ['first_response_at']], ['followUpAt', ['follow_up_at']], ['closedAt', ['closed_at']],
@@ -20,7 +20,7 @@ const REPORT_FIELDS: readonly [ReportKey, readonly Column[]][] = [
   ['anonymous', ['anonymous']], ['confidential', ['confidential']], ['reporterReplied', ['reporter_replied']],
 ];
 
-const REPORTER_FIELDS: readonly [ReporterKey, Column][] = [
+export const REPORTER_FIELDS: readonly [ReporterKey, Column][] = [
   ['name', 'reporter_name'], ['contact', 'reporter_contact'], ['gender', 'reporter_gender'],
   ['disability', 'reporter_disability'], ['vulnerable', 'reporter_vulnerable'],
 ];

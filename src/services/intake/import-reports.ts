@@ -10,7 +10,12 @@
  *   those of a real run (later rows see earlier ones, as they would).
  * - Imported status is taken as given (history). With `notify`, reports newly at a unit get the
  *   unit post and new Belum Terverifikasi reports the admin notice; without it nothing is posted.
+ * - Writers: on PostgreSQL (`postgresUrl`) batches go in by COPY and set-based updates on a
+ *   connection of the import's own (import-copy.ts); on PGlite, or with `notify`, through Prisma
+ *   (import-batch.ts). Both write the same rows and events; the tests run both.
+ * - Pipelining: while one batch is in the database, the next is read, parsed and prepared.
  */
+import pg from 'pg';
 import { DEFAULT_DUPLICATE_THRESHOLD } from '../../intake/duplicates.js';
 import { headerProblem, mapHeaders, type HeaderMap } from '../../intake/columns.js';
 import { DateReader } from '../../intake/dates.js';
@@ -19,7 +24,8 @@ import { isRejected, parseRow, UnitDirectory, type ImportRow, type Rejected } fr
 import { systemActor, type ServiceContext } from '../context.js';
 import { findAgency } from '../directory/agency-and-units.js';
 import type { Tx } from '../report-row.js';
-import { writeBatch, type BatchSettings } from './import-batch.js';
+import { writeBatch, type BatchResult, type BatchSettings } from './import-batch.js';
+import { CopyBatchWriter } from './import-copy.js';
 import { ImportDeadlines } from './import-deadline.js';
 import { addSuggestionToNotice, announceNewReport } from './notify-new-report.js';
 
@@ -39,7 +45,14 @@ export interface ImportOptions {
   dryRun?: boolean;
   notify?: boolean;
   batchSize?: number;
+  /** Similarity from which a new report is flagged as a duplicate (config DUPLICATE_THRESHOLD; default 0.8). */
   duplicateThreshold?: number;
+  /**
+   * The PostgreSQL URL (config DATABASE_URL): batches are then written by COPY on a connection of
+   * their own (import-copy.ts), several times faster. Left out (PGlite) or with `notify`, they go
+   * through Prisma.
+   */
+  postgresUrl?: string;
   onProgress?: (p: ImportProgress) => void;
   /** Every rejected row, as it happens (the summary keeps only the first MAX_KEPT). */
   onReject?: (r: Rejected) => void;
@@ -66,6 +79,14 @@ const HEADER_SEARCH_ROWS = 10;
 
 class Rollback extends Error {}
 
+/** Writes batches: `prepare` (CPU only) runs while the previous batch is still being written. */
+interface BatchWriter<P> {
+  prepare(s: BatchSettings, rows: readonly ImportRow[]): P;
+  write(s: BatchSettings, prepared: P): Promise<BatchResult>;
+}
+
+const plain = (write: (s: BatchSettings, rows: readonly ImportRow[]) => Promise<BatchResult>): BatchWriter<readonly ImportRow[]> => ({ prepare: (_s, rows) => rows, write });
+
 export async function importReports(ctx: ServiceContext, opts: ImportOptions): Promise<ImportSummary> {
   const started = Date.now();
   const agency = await findAgency(ctx, opts.agencyCode);
@@ -90,15 +111,11 @@ export async function importReports(ctx: ServiceContext, opts: ImportOptions): P
     opts.onReject?.(r);
   };
 
-  const run = async (withTx: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>): Promise<void> => {
+  const run = async <P>(writer: BatchWriter<P>): Promise<void> => {
     let batch: ImportRow[] = [];
     let inBatch = new Set<string>();
-    const write = async (s: BatchSettings, rowsOfBatch: ImportRow[]): Promise<void> => {
-      const result = await withTx(async (tx) => {
-        const r = await writeBatch(tx, s, rowsOfBatch);
-        for (const report of r.createdUnverified) await announceNewReport(tx, report, cal, threshold);
-        return r;
-      });
+    const write = async (s: BatchSettings, prepared: P): Promise<void> => {
+      const result = await writer.write(s, prepared);
       summary.created += result.created;
       summary.updated += result.updated;
       summary.unchanged += result.unchanged;
@@ -106,8 +123,8 @@ export async function importReports(ctx: ServiceContext, opts: ImportOptions): P
       if (!dryRun) for (const report of result.createdUnverified) await addSuggestionToNotice(ctx, report.id);
       opts.onProgress?.({ rows, bytesRead: source.bytesRead(), totalBytes: source.totalBytes, elapsedMs: Date.now() - started });
     };
-    // One batch is written while the next is read and parsed, so the database and this process
-    // work at the same time; batches still start in file order, each after the previous one.
+    // One batch is written while the next is read, parsed and prepared, so the database and this
+    // process work at the same time; batches still start in file order, each after the previous one.
     let inFlight: Promise<void> = Promise.resolve();
     let failure: { error: unknown } | null = null;
     const settle = async (): Promise<void> => {
@@ -115,12 +132,13 @@ export async function importReports(ctx: ServiceContext, opts: ImportOptions): P
       if (failure) throw failure.error;
     };
     const flush = async (): Promise<void> => {
-      await settle();
-      if (batch.length === 0 || !settings) return;
-      const rowsOfBatch = batch;
+      if (batch.length === 0 || !settings) return settle();
+      const s = settings;
+      const prepared = writer.prepare(s, batch);
       batch = [];
       inBatch = new Set();
-      inFlight = write(settings, rowsOfBatch).catch((error: unknown) => {
+      await settle();
+      inFlight = write(s, prepared).catch((error: unknown) => {
         failure = { error };
       });
     };
@@ -169,11 +187,33 @@ export async function importReports(ctx: ServiceContext, opts: ImportOptions): P
     if (!header) throw new ImportFileError(firstProblem ?? 'the file is empty: expected a header row and report rows');
   };
 
-  if (dryRun) {
+  // Through Prisma (any database, and --notify, whose posts and notices need its transaction).
+  const viaPrisma = async (tx: Tx, s: BatchSettings, rowsOfBatch: readonly ImportRow[]): Promise<BatchResult> => {
+    const r = await writeBatch(tx, s, rowsOfBatch);
+    for (const report of r.createdUnverified) await announceNewReport(tx, report, cal, threshold);
+    return r;
+  };
+  if (opts.postgresUrl !== undefined && !notify) {
+    const client = new pg.Client({ connectionString: opts.postgresUrl });
+    // A lost connection fails the running (or next) query, which ends the import; no crash from the event.
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      // A real run commits each batch; a dry run writes all of them in one transaction and rolls it back.
+      if (dryRun) await client.query('BEGIN');
+      try {
+        await run(new CopyBatchWriter(client, { commitEachBatch: !dryRun }));
+      } finally {
+        if (dryRun) await client.query('ROLLBACK');
+      }
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  } else if (dryRun) {
     try {
       await ctx.db.$transaction(
         async (tx) => {
-          await run((fn) => fn(tx));
+          await run(plain((s, rowsOfBatch) => viaPrisma(tx, s, rowsOfBatch)));
           throw new Rollback();
         },
         { timeout: 6 * 3_600_000, maxWait: 60_000 },
@@ -182,7 +222,7 @@ export async function importReports(ctx: ServiceContext, opts: ImportOptions): P
       if (!(e instanceof Rollback)) throw e;
     }
   } else {
-    await run((fn) => ctx.db.$transaction(fn, { timeout: 300_000, maxWait: 60_000 }));
+    await run(plain((s, rowsOfBatch) => ctx.db.$transaction((tx) => viaPrisma(tx, s, rowsOfBatch), { timeout: 300_000, maxWait: 60_000 })));
   }
   summary.elapsedMs = Date.now() - started;
   return summary;

@@ -9,7 +9,7 @@
 import type { Tx } from '../report-row.js';
 
 /** A table column: its name, the row object's key that holds it, and its PostgreSQL type. */
-type Col<T> = readonly [column: string, key: keyof T & string, type: string];
+export type Col<T> = readonly [column: string, key: keyof T & string, type: string];
 
 /**
  * Insert rows as they are: the row objects (object literals of one shape, which V8 serialises
@@ -53,7 +53,7 @@ export interface NewReportRow {
   updatedAt: Date;
 }
 
-const REPORT_COLS: readonly Col<NewReportRow>[] = [
+export const REPORT_COLS: readonly Col<NewReportRow>[] = [
   ['id', 'id', 'uuid'],
   ['agency_id', 'agencyId', 'uuid'],
   ['tracking_id', 'trackingId', 'text'],
@@ -92,7 +92,7 @@ export interface NewReporterRow {
   vulnerable: boolean;
 }
 
-const REPORTER_COLS: readonly Col<NewReporterRow>[] = [
+export const REPORTER_COLS: readonly Col<NewReporterRow>[] = [
   ['report_id', 'reportId', 'uuid'],
   ['name', 'name', 'text'],
   ['contact', 'contact', 'text'],
@@ -112,7 +112,7 @@ export interface NewEventRow {
   at: Date;
 }
 
-const EVENT_COLS: readonly Col<NewEventRow>[] = [
+export const EVENT_COLS: readonly Col<NewEventRow>[] = [
   ['report_id', 'reportId', 'uuid'],
   ['actor_id', 'actorId', 'uuid'],
   ['actor_label', 'actorLabel', 'text'],
@@ -153,24 +153,24 @@ export interface StoredReport {
   reporter: { name: string | null; contact: string | null; gender: string | null; disability: boolean; vulnerable: boolean } | null;
 }
 
-type StoredRow = Omit<StoredReport, 'reporter'> & { hasReporter: boolean; rName: string | null; rContact: string | null; rGender: string | null; rDisability: boolean | null; rVulnerable: boolean | null };
-
-/** The agency's stored reports with these tracking ids, in one query. */
-export async function storedReports(tx: Tx, agencyId: string, trackingIds: readonly string[]): Promise<StoredReport[]> {
-  const rows = await tx.$queryRawUnsafe<StoredRow[]>(
-    `SELECT r.id::text AS "id", r.tracking_id AS "trackingId", r.title, r.body, r.category, r.status::text AS "status",
+/** The agency's stored reports with tracking ids $2 (text[]), with their reporters' fields. */
+export const STORED_REPORTS_SQL = `SELECT r.id::text AS "id", r.tracking_id AS "trackingId", r.title, r.body, r.category, r.status::text AS "status",
             r.unit_id::text AS "unitId", r.received_at AS "receivedAt", r.verified_at AS "verifiedAt", r.disposed_at AS "disposedAt",
             r.first_response_at AS "firstResponseAt", r.follow_up_at AS "followUpAt", r.closed_at AS "closedAt",
             r.rating::float8 AS "rating", r.rating_accuracy::float8 AS "ratingAccuracy", r.topic, r.channel, r.anonymous, r.confidential,
             r.reporter_replied AS "reporterReplied", r.text_signature IS NOT NULL AS "hasSignature", p.report_id IS NOT NULL AS "hasReporter", p.name AS "rName", p.contact AS "rContact",
             p.gender AS "rGender", p.disability AS "rDisability", p.vulnerable AS "rVulnerable"
        FROM report r LEFT JOIN reporter p ON p.report_id = r.id
-      WHERE r.agency_id = $1::uuid AND r.tracking_id = ANY($2::text[])`,
-    agencyId,
-    [...trackingIds],
-  );
-  return rows.map(({ hasReporter, rName, rContact, rGender, rDisability, rVulnerable, ...r }) => ({
-    ...r,
-    reporter: hasReporter ? { name: rName, contact: rContact, gender: rGender, disability: rDisability ?? false, vulnerable: rVulnerable ?? false } : null,
-  }));
+      WHERE r.agency_id = $1::uuid AND r.tracking_id = ANY($2::text[])`;
+
+export type StoredRow = Omit<StoredReport, 'reporter'> & { hasReporter: boolean; rName: string | null; rContact: string | null; rGender: string | null; rDisability: boolean | null; rVulnerable: boolean | null };
+
+export function storedReport({ hasReporter, rName, rContact, rGender, rDisability, rVulnerable, ...r }: StoredRow): StoredReport {
+  return { ...r, reporter: hasReporter ? { name: rName, contact: rContact, gender: rGender, disability: rDisability ?? false, vulnerable: rVulnerable ?? false } : null };
+}
+
+/** The agency's stored reports with these tracking ids, in one query. */
+export async function storedReports(tx: Tx, agencyId: string, trackingIds: readonly string[]): Promise<StoredReport[]> {
+  const rows = await tx.$queryRawUnsafe<StoredRow[]>(STORED_REPORTS_SQL, agencyId, [...trackingIds]);
+  return rows.map(storedReport);
 }
