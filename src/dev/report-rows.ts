@@ -4,6 +4,7 @@
  * body (a name, a phone number) the way real reports do, so masking paths are exercised.
  */
 import { CATEGORIES, type Category } from '../domain/types.js';
+import { storedTitleMask } from '../scheduler/jobs/masked-titles.js';
 import { copyLine, esc, ts } from './copy.js';
 import type { DayTable } from './day-table.js';
 import type { GenAgency } from './directory.js';
@@ -16,6 +17,7 @@ export const REPORT_COLUMNS = [
   'topic', 'channel', 'unit_id', 'claimed_by_id', 'claimed_at', 'received_at', 'verified_at', 'verified_by_id', 'disposed_at',
   'first_response_at', 'follow_up_at', 'closed_at', 'due_date', 'due_at', 'next_reminder_at', 'last_nudged_on', 'rating',
   'rating_accuracy', 'reporter_replied', 'bounce_count', 'reminder_stage', 'version', 'created_at', 'updated_at',
+  'title_masked', 'title_masked_from',
 ] as const;
 export const REPORTER_COLUMNS = ['report_id', 'name', 'contact', 'gender', 'disability', 'vulnerable'] as const;
 export const EVENT_COLUMNS = ['report_id', 'actor_id', 'actor_label', 'action', 'reason', 'after', 'source', 'at'] as const;
@@ -61,13 +63,15 @@ export function generateReport(c: ReportContext, agency: GenAgency, trackingId: 
   const life = reportLife(rng, agency, category, receivedMs, c.asOfMs, days);
   const s = life.state;
   const rated = s.status === 'SELESAI' && rng.chance(0.55);
+  // The title as groups see it, stored as the bot stores it on intake (the deadline sweep reads it).
+  const mask = storedTitleMask(title, anonymous ? null : name);
   const report = copyLine([
     id, agency.id, trackingId, esc(title), esc(body), category, s.status, s.statusBeforeHold, anonymous, rng.chance(0.05),
     esc(t.topic), CHANNEL.draw(rng), s.unitId, s.claimedById, ts(s.claimedAt?.getTime()), ts(receivedMs), ts(s.verifiedAt?.getTime()),
     s.verifiedAt ? life.verifiedById : null, ts(s.disposedAt?.getTime()), ts(s.firstResponseAt?.getTime()), ts(s.followUpAt?.getTime()),
     ts(s.closedAt?.getTime()), life.dueDate, ts(life.dueAtMs), ts(life.nextReminderAtMs), life.lastNudgedOn,
     rated ? RATING.draw(rng) : null, rated ? RATING.draw(rng) : null, rated && rng.chance(0.3), s.bounceCount, life.reminderStage,
-    life.events.length - 1, ts(receivedMs), ts(life.updatedAtMs),
+    life.events.length - 1, ts(receivedMs), ts(life.updatedAtMs), esc(mask.titleMasked), mask.titleMaskedFrom,
   ]);
   const reporter = copyLine([
     id, anonymous ? null : esc(name), esc(contact), rng.chance(0.5) ? 'L' : 'P', rng.chance(0.02), rng.chance(0.05),

@@ -6,11 +6,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { archiveReport, disposeReport, holdReport, resumeReport } from '../../src/services/reports/admin-actions.js';
 import { bounceReport, claimReport, followUpReport } from '../../src/services/reports/unit-actions.js';
-import { deadlineSweep } from '../../src/scheduler/jobs/deadline-sweep.js';
+import { deadlineSweep, sweepDeadlines } from '../../src/scheduler/jobs/deadline-sweep.js';
+import { silentLogger } from '../../src/lib/logger.js';
 import { containsPii } from '../../src/lib/pii.js';
+import { groupTitle } from '../../src/messages/report-post.js';
+import { titleMaskFingerprint } from '../../src/scheduler/jobs/masked-titles.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { buildWorld, type World } from '../helpers/world.js';
-import { runAt, runSlots, wib, wibDate, type SlotRun } from '../helpers/jobs.js';
+import { lastOutboxId, queuedAfter, runAt, runSlots, wib, wibDate, type SlotRun } from '../helpers/jobs.js';
 
 /** Two sweeps a working day are enough to show "once a day" (the real cron runs every 15 min). */
 const SWEEPS = '0 8,15 * * 1-5';
@@ -128,6 +131,22 @@ describe('one digest per chat, one nudge per report per day', () => {
     }
   });
 
+  it('all due reports of a unit stay in one digest when the sweep works in small batches', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    for (const [t, unit] of [['2500001', 'A'], ['2500002', 'B'], ['2500003', 'A'], ['2500004', 'A']] as const) {
+      await disposeReport(w.ctx, w.people.admin, { reportId: await w.newReport(t) }, w.units[unit].code);
+    }
+    w.clock.set(wib('2026-03-04', 8));
+    const before = await lastOutboxId(w.ctx);
+    // Batches of 2 reports: A's three cannot share a batch with B's, nor be cut in two.
+    expect(await sweepDeadlines(w.ctx, silentLogger(), { batch: 2 })).toEqual({ nudges: 4, messages: 2, rescheduled: 0 });
+    const queued = await queuedAfter(w.ctx, before);
+    const toA = queued.filter((q) => q.target === w.chats.A);
+    expect(toA).toHaveLength(1);
+    expect(toA[0]!.text).toContain('BKN-PENGADAAN: 3 laporan');
+    expect(queued.filter((q) => q.target === w.chats.B).map((q) => q.purpose)).toEqual(['nudge']);
+  });
+
   it('a unit without a healthy chat is not skipped silently: the admin chat gets its nudges', async () => {
     const w = await world(wib('2026-03-02', 9));
     const id = await w.newReport('2200001');
@@ -167,5 +186,37 @@ describe('what stops and pauses the reminders', () => {
     expect(texts[0]).toContain('#2300001');
     expect(texts[0]).not.toContain('#2300002');
     expect(texts[0]).not.toContain('#2300003');
+  });
+});
+
+describe('masked titles stored on the report', () => {
+  it('are written on intake, and a missing or stale one is masked afresh, shown and saved back', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    const stored = await w.newReport('2400001', { title: 'Sanggah hasil seleksi Rina Kartika' });
+    const edited = await w.newReport('2400002');
+    const imported = await w.newReport('2400003', { title: 'Pengaduan Budi Santoso, HP 0812-1111-2222', reporter: { name: 'Budi Santoso' } });
+    for (const id of [stored, edited, imported]) await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+    const first = await w.ctx.db.report.findUniqueOrThrow({ where: { id: stored } });
+    expect(first.titleMasked).toBe(groupTitle({ title: 'Sanggah hasil seleksi Rina Kartika', reporterName: 'Rina Kartika' }));
+    expect(first.titleMasked).not.toContain('Rina');
+    expect(first.titleMaskedFrom).toBe(titleMaskFingerprint('Sanggah hasil seleksi Rina Kartika', 'Rina Kartika'));
+
+    // Written behind the mask's back: a new title naming the reporter, and a row without a mask at all.
+    await w.ctx.db.report.update({ where: { id: edited }, data: { title: 'Kartika Rina belum dapat jawaban' } });
+    await w.ctx.db.report.update({ where: { id: imported }, data: { titleMasked: null, titleMaskedFrom: null } });
+
+    const run = await runAt(w, deadlineSweep, wib('2026-03-04', 8)); // monitoring, normatif due Mon 9 Mar
+    expect(run.queued).toHaveLength(1);
+    const text = run.queued[0]!.text;
+    expect(text).toContain(first.titleMasked!);
+    expect(text).toContain(groupTitle({ title: 'Kartika Rina belum dapat jawaban', reporterName: 'Rina Kartika' }));
+    expect(text).not.toContain('Pengumuman seleksi PPPK'); // the stale mask is not used
+    expect(text).toContain('[TELEPON]');
+    expect(containsPii(text, { knownNames: ['Rina Kartika', 'Budi Santoso'] })).toBe(false);
+    const after = await w.ctx.db.report.findMany({ where: { id: { in: [edited, imported] } }, include: { reporter: true } });
+    for (const r of after) {
+      expect(r.titleMasked).toBe(groupTitle({ title: r.title, reporterName: r.reporter?.name ?? null }));
+      expect(r.titleMaskedFrom).toBe(titleMaskFingerprint(r.title, r.reporter?.name ?? null));
+    }
   });
 });

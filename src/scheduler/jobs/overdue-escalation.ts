@@ -3,27 +3,22 @@
  * agency's overdue reports per unit (working days overdue, claimant). It repeats daily for as
  * long as a report stays open past its deadline, and stops by itself once the report is closed,
  * archived, held or re-routed, because it is read from the current state each day.
+ * Set-based like the deadline sweep: one query lists the first reports of every unit with the
+ * unit's total, and one INSERT queues every digest, whatever the number of agencies and units.
  */
-import { OPEN_STATUSES } from '../../domain/report-state.js';
-import { workingDaysOverdue } from '../../domain/sla.js';
-import type { Prisma } from '../../generated/prisma/client.js';
+import type { WorkingCalendar } from '../../domain/calendar.js';
+import type { LocalDate } from '../../domain/types.js';
+import { workingDaysLeftOn } from '../../domain/working-day-index.js';
+import type { Platform } from '../../generated/prisma/client.js';
 import { overdueDigestTexts, type OverdueUnit } from '../../messages/nudge-text.js';
 import type { ServiceContext } from '../../services/context.js';
-import { adminTargets, enqueue } from '../../services/outbox.js';
-import { localDateOf } from '../../services/queries/report-line.js';
 import type { JobDefinition, JobResult } from '../job.js';
-import { maskedTitle } from './masked-titles.js';
+import { maskedTitle, storedMaskSql } from './masked-titles.js';
 
 /** 08:00 office time, Monday–Friday; holidays are skipped per agency calendar. */
 export const OVERDUE_ESCALATION_CRON = '0 8 * * 1-5';
 /** Reports listed per unit; the rest are counted (`/terlambat` pages through all). */
 export const OVERDUE_LIST_PER_UNIT = 30;
-
-const SELECT = {
-  id: true, trackingId: true, title: true, dueDate: true,
-  reporter: { select: { name: true } },
-  claimedBy: { select: { name: true, telegramUsername: true } },
-} as const satisfies Prisma.ReportSelect;
 
 export interface EscalationStats {
   agencies: number;
@@ -33,55 +28,118 @@ export interface EscalationStats {
   withoutAdminChat: string[];
 }
 
+interface LateRow {
+  agency_id: string;
+  agency_name: string;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  total: number;
+  tracking_id: string;
+  due_date: Date | string | null;
+  claimant_name: string | null;
+  claimant_username: string | null;
+  /** The stored masked title when still valid; otherwise null and the next two are set. */
+  title_masked: string | null;
+  title: string | null;
+  reporter_name: string | null;
+}
+
+const day = (v: Date | string | null): LocalDate | null => (v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
+
+/**
+ * The first OVERDUE_LIST_PER_UNIT overdue reports of every unit (by deadline, then tracking id)
+ * with the unit's total, agencies and units in a stable order.
+ */
+function selectLate(ctx: ServiceContext, now: Date): Promise<LateRow[]> {
+  const mask = storedMaskSql('r', 'rp');
+  return ctx.db.$queryRaw<LateRow[]>`
+    WITH late AS (
+      SELECT r.id, r.agency_id, r.unit_id, r.tracking_id, r.due_date, r.claimed_by_id, r.title, r.title_masked, r.title_masked_from,
+             row_number() OVER (PARTITION BY r.unit_id ORDER BY r.due_at, r.tracking_id) AS rn,
+             count(*) OVER (PARTITION BY r.unit_id) AS total
+      FROM report r
+      WHERE r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.due_at < ${now}::timestamptz AND r.unit_id IS NOT NULL
+    )
+    SELECT r.agency_id::text AS agency_id, a.name AS agency_name, r.unit_id::text AS unit_id, u.code AS unit_code, u.name AS unit_name,
+           r.total::int AS total, r.tracking_id, r.due_date, p.name AS claimant_name, p.telegram_username AS claimant_username,
+           m.masked AS title_masked,
+           CASE WHEN m.masked IS NULL THEN r.title END AS title,
+           CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
+    FROM late r
+    JOIN agency a ON a.id = r.agency_id
+    JOIN unit u ON u.id = r.unit_id
+    LEFT JOIN person p ON p.id = r.claimed_by_id
+    -- A look-up per listed row (the planner, not knowing how few rows pass rn, would hash all reporters).
+    CROSS JOIN LATERAL (SELECT (SELECT x.name FROM reporter x WHERE x.report_id = r.id) AS name) rp
+    CROSS JOIN LATERAL (SELECT ${mask} AS masked) m
+    WHERE r.rn <= ${OVERDUE_LIST_PER_UNIT}::int
+    ORDER BY r.agency_id, u.code, r.unit_id, r.rn`;
+}
+
+/** Calendars per agency: an agency without holiday rows of its own has the national calendar. */
+async function calendarsFor(ctx: ServiceContext, agencyIds: string[]): Promise<(agencyId: string) => WorkingCalendar> {
+  const national = await ctx.calendars.get(null);
+  const own = await ctx.db.holiday.findMany({ where: { agencyId: { in: agencyIds } }, select: { agencyId: true }, distinct: ['agencyId'] });
+  const byAgency = new Map<string, WorkingCalendar>();
+  for (const h of own) if (h.agencyId) byAgency.set(h.agencyId, await ctx.calendars.get(h.agencyId));
+  return (agencyId) => byAgency.get(agencyId) ?? national;
+}
+
 export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationStats> {
   const now = ctx.clock.now();
-  const open = { status: { in: OPEN_STATUSES }, dueAt: { lt: now }, unitId: { not: null } } satisfies Prisma.ReportWhereInput;
-  // Served by the (agency_id, status, due_at) index.
-  const perUnit = await ctx.db.report.groupBy({ by: ['agencyId', 'unitId'], where: open, _count: { _all: true } });
-  const agencies = [...new Set(perUnit.map((g) => g.agencyId))];
+  const rows = await selectLate(ctx, now);
   const stats: EscalationStats = { agencies: 0, reports: 0, messages: 0, withoutAdminChat: [] };
-  for (const agencyId of agencies) {
-    const cal = await ctx.calendars.get(agencyId);
-    if (!cal.isWorkingDay(cal.toLocalDate(now))) continue;
-    const agency = await ctx.db.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { name: true } });
-    const groups = perUnit.filter((g) => g.agencyId === agencyId && g.unitId !== null);
-    const unitRows = await ctx.db.unit.findMany({ where: { id: { in: groups.map((g) => g.unitId!) } }, select: { id: true, code: true, name: true }, orderBy: { code: 'asc' } });
-    const units: OverdueUnit[] = [];
-    for (const u of unitRows) {
-      const total = groups.find((g) => g.unitId === u.id)?._count._all ?? 0;
-      const rows = await ctx.db.report.findMany({ where: { ...open, agencyId, unitId: u.id }, select: SELECT, orderBy: [{ dueAt: 'asc' }, { trackingId: 'asc' }], take: OVERDUE_LIST_PER_UNIT });
-      units.push({
-        code: u.code,
-        name: u.name,
-        total,
-        items: rows.map((r) => {
-          const dueDate = localDateOf(r.dueDate) ?? cal.toLocalDate(now);
-          return {
-            trackingId: r.trackingId,
-            title: maskedTitle(r.id, r.title, r.reporter?.name ?? null),
-            dueDate,
-            // At least 1: a report past due_at is late even before a working day has passed.
-            daysOverdue: Math.max(1, workingDaysOverdue(dueDate, now, cal)),
-            claimant: r.claimedBy,
-          };
-        }),
-      });
-      stats.reports += total;
-    }
-    const texts = overdueDigestTexts(agency.name, units);
-    stats.messages += await ctx.db.$transaction(async (tx) => {
-      let n = 0;
-      const targets = await adminTargets(tx, agencyId);
-      if (targets.length === 0) stats.withoutAdminChat.push(agencyId);
-      for (const target of targets) {
-        for (const text of texts) {
-          await enqueue(tx, target, { text }, { purpose: 'digest' });
-          n++;
-        }
-      }
-      return n;
+  if (rows.length === 0) return stats;
+  const agencies = new Map<string, { name: string; units: Map<string, OverdueUnit> }>();
+  for (const r of rows) {
+    let a = agencies.get(r.agency_id);
+    if (!a) agencies.set(r.agency_id, (a = { name: r.agency_name, units: new Map() }));
+    let u = a.units.get(r.unit_id);
+    if (!u) a.units.set(r.unit_id, (u = { code: r.unit_code, name: r.unit_name, total: r.total, items: [] }));
+    u.items.push({
+      trackingId: r.tracking_id,
+      title: r.title_masked ?? maskedTitle(r.title ?? '', r.reporter_name),
+      dueDate: day(r.due_date) ?? '',
+      daysOverdue: 0, // set below, with the agency's calendar
+      claimant: r.claimant_name ? { name: r.claimant_name, telegramUsername: r.claimant_username } : null,
     });
+  }
+  const calOf = await calendarsFor(ctx, [...agencies.keys()]);
+  const admins = await ctx.db.chat.findMany({
+    where: { agencyId: { in: [...agencies.keys()] }, unitId: null, healthy: true },
+    select: { platform: true, externalId: true, threadId: true, agencyId: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  const out: { platform: Platform; target: string; threadId: string; payload: { text: string } }[] = [];
+  for (const [agencyId, a] of agencies) {
+    const cal = calOf(agencyId);
+    const today = cal.toLocalDate(now);
+    if (!cal.isWorkingDay(today)) continue;
+    const units = [...a.units.values()];
+    for (const u of units) {
+      for (const i of u.items) {
+        if (!i.dueDate) i.dueDate = today;
+        // At least 1: a report past due_at is late even before a working day has passed.
+        i.daysOverdue = Math.max(1, -workingDaysLeftOn(i.dueDate, today, cal));
+      }
+      stats.reports += u.total;
+    }
+    const targets = admins.filter((c) => c.agencyId === agencyId);
+    if (targets.length === 0) stats.withoutAdminChat.push(agencyId);
+    const texts = overdueDigestTexts(a.name, units);
+    for (const c of targets) for (const text of texts) out.push({ platform: c.platform, target: c.externalId, threadId: c.threadId, payload: { text } });
     stats.agencies++;
+  }
+  if (out.length > 0) {
+    // One INSERT; WITH ORDINALITY keeps the ids in the order built here (a digest's parts in order).
+    await ctx.db.$executeRaw`
+      INSERT INTO outbox (platform, target, thread_id, kind, purpose, payload)
+      SELECT o."platform", o."target", o."threadId", 'send', 'digest', o."payload"
+      FROM ROWS FROM (json_to_recordset(${JSON.stringify(out)}::json) AS ("platform" platform, "target" text, "threadId" text, "payload" jsonb))
+        WITH ORDINALITY AS o("platform", "target", "threadId", "payload", n)
+      ORDER BY o.n`;
+    stats.messages = out.length;
   }
   return stats;
 }

@@ -5,6 +5,7 @@
 import { fail } from '../../domain/errors.js';
 import { CATEGORIES, type Category } from '../../domain/types.js';
 import type { Report } from '../../generated/prisma/client.js';
+import { storedTitleMask } from '../../scheduler/jobs/masked-titles.js';
 import type { ActorRef, ServiceContext } from '../context.js';
 import type { Tx } from '../report-row.js';
 
@@ -45,6 +46,8 @@ export async function insertReport(tx: Tx, actor: ActorRef, input: NewReport, at
       agencyId: input.agencyId,
       trackingId: input.trackingId,
       title: input.title.trim(),
+      // The title as groups see it, for the scheduled digests (masked once here, not every morning).
+      ...storedTitleMask(input.title.trim(), input.reporter?.name ?? null),
       body: input.body,
       category: input.category,
       receivedAt: input.receivedAt ?? at,
