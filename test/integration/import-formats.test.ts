@@ -178,4 +178,23 @@ describe('--notify', () => {
     expect(flagged.duplicateScore).toBeGreaterThanOrEqual(0.8);
     expect((rows[0]!.payload as { text: string }).text).toContain('#4400003');
   });
+
+  it('re-routes a report the file moved to another unit: the old post is edited without buttons, the new unit gets a post', async () => {
+    const path = join(dir, 'moved.csv');
+    const line = (unit: string) => ['4400004', '2026-03-02 09:00', 'Mutasi pegawai', 'Pengajuan mutasi saya belum diproses.', 'Pengaduan normatif', 'Belum Ditindaklanjuti', unit, ''];
+    writeFileSync(path, toCsv(header, [line('BKN-PENSIUN')]));
+    await run(path, { notify: true });
+    const first = await db.prisma.outbox.findFirstOrThrow({ where: { reportId: (await report('4400004')).id, purpose: 'report_post' } });
+    expect(first.target).toBe(w.chats.B);
+    expect((first.payload as { buttons?: unknown[] }).buttons?.length).toBeGreaterThan(0);
+    await db.prisma.outbox.update({ where: { id: first.id }, data: { status: 'SENT', platformMessageId: '77', sentAt: new Date() } });
+
+    writeFileSync(path, toCsv(header, [line('BKN-PENGADAAN')]));
+    expect(await run(path, { notify: true })).toMatchObject({ updated: 1 });
+    const after = await db.prisma.outbox.findMany({ where: { reportId: first.reportId!, id: { gt: first.id } }, orderBy: { id: 'asc' } });
+    expect(after.map((r) => [r.kind, r.target, r.editOfId])).toEqual([['edit', w.chats.B, first.id], ['send', w.chats.A, null]]);
+    expect((after[0]!.payload as { buttons?: unknown[] }).buttons).toBeUndefined();
+    expect((after[0]!.payload as { text: string }).text).toContain('BKN-PENGADAAN');
+    expect((after[1]!.payload as { buttons?: unknown[] }).buttons?.length).toBeGreaterThan(0);
+  });
 });

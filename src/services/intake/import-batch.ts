@@ -24,7 +24,7 @@ import type { ImportRow } from '../../intake/parse-row.js';
 import { renderReportPost } from '../../messages/report-post.js';
 import type { ActorRef } from '../context.js';
 import { enqueue, unitTargets } from '../outbox.js';
-import { loadPostView } from '../report-effects.js';
+import { loadPostView, refreshPosts } from '../report-effects.js';
 import type { Tx } from '../report-row.js';
 import { DEADLINE_INPUTS, diffRow, hasChanges, type ReportKey, type ReporterKey } from './import-diff.js';
 import type { DeadlineFields, ImportDeadlines } from './import-deadline.js';
@@ -210,12 +210,17 @@ export async function writeBatch(tx: Tx, s: BatchSettings, rows: readonly Import
   return result;
 }
 
-/** With --notify: the unit's chats get the same post a disposition gives. */
+/**
+ * With --notify: the unit's chats get the same post a disposition gives. A report the file moved
+ * to another unit is handled like a re-route: its earlier posts are edited to the new state and
+ * lose their buttons outside the new unit's chats.
+ */
 async function postToUnits(tx: Tx, s: BatchSettings, reportIds: readonly string[]): Promise<void> {
   for (const id of reportIds) {
     const report = await tx.report.findUniqueOrThrow({ where: { id } });
     if (!report.unitId) continue;
     const post = renderReportPost(await loadPostView(tx, report), s.cal, s.now);
+    await refreshPosts(tx, id, post);
     for (const target of await unitTargets(tx, report.unitId)) {
       await enqueue(tx, target, post, { purpose: 'report_post', reportId: id });
     }
