@@ -1,13 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { reliabilityProject } from './vitest.config.js';
 
-/** `npm run test:reliability`: crash, restart, fault and fuzz tests against real processes and PostgreSQL. */
+/**
+ * `npm run test:reliability`: only the reliability and security suite (also part of `npm test`,
+ * see vitest.config.ts), e.g. `npx vitest run --config vitest.reliability.config.ts <file>`.
+ */
 export default defineConfig({
-  test: {
-    include: ['test/reliability/**/*.test.ts'],
-    env: { TZ: 'America/New_York' },
-    testTimeout: 300_000,
-    hookTimeout: 120_000,
-    pool: 'forks',
-    globalSetup: ['test/global-setup.ts'],
-  },
+  test: { projects: [reliabilityProject] },
 });

@@ -36,6 +36,9 @@ export async function readDataset(pool: pg.Pool, asOf?: Date): Promise<Dataset> 
 export async function openBenchContext(opts: { url: string; mode: Mode; log: Logger; asOf?: Date; say?: (line: string) => void; sizes?: Partial<Sizes> }): Promise<OpenedContext> {
   const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
   const prismaPool = new pg.Pool({ connectionString: opts.url, max: 10 });
+  // A client cut off by the server (the smoke test drops its database WITH (FORCE) at the end)
+  // must not surface as an unhandled error event.
+  for (const p of [pool, prismaPool]) p.on('error', (err) => opts.log.debug({ err: err.message }, 'bench database connection closed'));
   const prisma = new PrismaClient({ adapter: new PrismaPg(prismaPool), log: [{ emit: 'event', level: 'query' }] });
   let sink: CapturedQuery[] | null = null;
   prisma.$on('query', (e) => {

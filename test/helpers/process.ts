@@ -1,4 +1,7 @@
-/** Spawn the real `penghubung` process and wait for lines in its output. */
+/**
+ * Spawn real Node processes for the tests — the `penghubung` binary, or a TypeScript file of the
+ * suite (through tsx) — wait for lines in their output, and stop them.
+ */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,8 +14,28 @@ export interface Proc {
   exited(): Promise<number | null>;
 }
 
+/** The real `penghubung` command line. */
 export function spawnCli(args: string[], env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, [BIN, ...args], {
+  return spawnNode([BIN, ...args], env);
+}
+
+/** A TypeScript file of the test suite in its own Node process (a worker of the reliability tests). */
+export function spawnTs(file: URL, env: Record<string, string>): Proc {
+  return spawnNode(['--import', 'tsx', fileURLToPath(file)], env);
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
+export async function stopProc(p: Proc, graceMs = 10_000): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  p.child.kill('SIGTERM');
+  const t = setTimeout(() => p.child.kill('SIGKILL'), graceMs);
+  await p.exited();
+  clearTimeout(t);
+}
+
+/** Node with `argv`, a minimal environment (no inherited settings) plus `env`, output captured. */
+function spawnNode(argv: string[], env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, argv, {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TZ: 'America/New_York', ...env },
     stdio: 'pipe',
   });

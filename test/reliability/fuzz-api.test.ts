@@ -59,8 +59,12 @@ const patch = fc.record(
   { requiredKeys: [] },
 );
 
-async function counts(): Promise<Record<string, number>> {
-  return { reports: await db.prisma.report.count(), events: await db.prisma.reportEvent.count(), outbox: await db.prisma.outbox.count(), reporters: await db.prisma.reporter.count() };
+/** Rows a refused request must not add to; one round trip (it runs twice per request). */
+async function counts(): Promise<string> {
+  const [row] = await db.prisma.$queryRaw<Record<string, bigint>[]>`
+    SELECT (SELECT count(*) FROM report) AS reports, (SELECT count(*) FROM report_event) AS events,
+           (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM reporter) AS reporters`;
+  return Object.entries(row!).map(([k, v]) => `${k}=${v}`).join(' ');
 }
 
 describe.runIf(onPostgres)('fuzzing the REST API', () => {
@@ -83,7 +87,7 @@ describe.runIf(onPostgres)('fuzzing the REST API', () => {
       else if (r.status >= 400) {
         if (!r.json?.error?.code || !(r.json.error.message.length > 10)) problems.push(`unclear ${r.status} for ${shown}: ${r.text.slice(0, 200)}`);
         const after = await counts();
-        if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`refused ${shown} but wrote ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        if (after !== before) problems.push(`refused ${shown} but wrote: ${before} → ${after}`);
       }
       if (problems.length >= 10) break;
     }

@@ -6,15 +6,14 @@
  * lease runs out. Such duplicates must be among the rows the dead replica held, and right after
  * their original (so the chat's order stays intact).
  *
- * The dispatchers run with the platform limits switched off (tests/reliability/dispatcher-worker.ts):
+ * The dispatchers run with the platform limits switched off (test/reliability/dispatcher-worker.ts):
  * at Telegram's 30/s a 5,000-message burst alone would take almost three minutes.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Proc } from '../helpers/process.js';
+import { spawnTs, stopProc, type Proc } from '../helpers/process.js';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { eventually } from '../helpers/eventually.js';
-import { spawnTs, stopProc } from './spawn-ts.js';
 
 const onPostgres = inject('pgTemplate') !== null;
 const MESSAGES = 5000;
@@ -56,14 +55,30 @@ describe.runIf(onPostgres)('a replica killed mid-burst', () => {
     await db.prisma.outbox.createMany({
       data: Array.from({ length: MESSAGES }, (_, i) => ({ platform: 'telegram' as const, target: String(chatOf(i)), purpose: 'notice', payload: { text: textOf(i) } })),
     });
-    // Kill replica 2 once a third of the burst is through.
+    // Kill replica 2 once a third of the burst is through, at a moment it holds rows: frozen with
+    // SIGSTOP (its statements already on the wire settle), looked at, then SIGKILLed — or let go
+    // on and tried again a little later. Rows it held were claimed and maybe sent, never marked SENT.
     // Polled (not api.waitFor, which would copy every message after each call).
     await eventually(() => expect(api.messages().length).toBeGreaterThanOrEqual(MESSAGES / 3), 120_000, 100);
-    workers[1]!.child.kill('SIGKILL');
-    await workers[1]!.exited();
+    const victim = workers[1]!;
+    const heldBy = async (): Promise<number> => db.prisma.outbox.count({ where: { status: 'SENDING', lockedBy: 'replica-2' } });
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await eventually(async () => {
+      victim.child.kill('SIGSTOP');
+      await pause(200);
+      const holding = await heldBy();
+      if (holding === 0) {
+        victim.child.kill('SIGCONT');
+        await pause(50);
+      }
+      expect(holding).toBeGreaterThan(0);
+    }, 60_000, 0);
+    victim.child.kill('SIGKILL');
+    await victim.exited();
     const held = new Set(
       (await db.prisma.outbox.findMany({ where: { status: 'SENDING', lockedBy: 'replica-2' }, select: { payload: true } })).map((r) => (r.payload as { text: string }).text),
     );
+    expect(held.size).toBeGreaterThan(0); // the crash does cut through claimed rows
 
     await eventually(async () => {
       expect(await db.prisma.outbox.count({ where: { status: { not: 'SENT' } } })).toBe(0);
