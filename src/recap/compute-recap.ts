@@ -12,7 +12,7 @@ import { DEFAULT_TIME_ZONE } from '../domain/calendar.js';
 import { meanDays, meanRating, percentFollowedUp } from './rounding.js';
 import { previousPeriod, periodBounds, type PeriodKind } from './period.js';
 import { resolveScope, scopeCondition, unitsByIds, type RecapScope, type ScopeInput } from './scope.js';
-import { figureRows, overdueRows, topicRows, verifierRows, type FigureRow, type RecapDb, type Window } from './sql.js';
+import { figureRows, overdueRows, verifierRows, windowRows, type FigureRow, type RecapDb, type Window } from './sql.js';
 import type { Period, PreviousRecap, Recap, RecapFigures, TopicCount, UnitRecap, VerificationPace } from './types.js';
 
 export interface RecapOptions extends ScopeInput, Period {
@@ -40,11 +40,11 @@ export async function computeRecap(db: RecapDb, opts: RecapOptions): Promise<Rec
   const current = window(period);
   const prevPeriod = pickPrevious(period, opts.previous);
   const withPace = opts.verification ?? !opts.unitId;
-  // Independent aggregates: on PostgreSQL they run side by side on the pool's connections.
-  const [rows, overdue, topics, pace, prevRows] = await Promise.all([
-    figureRows(db, current),
+  // Independent aggregates: on PostgreSQL they run side by side on the pool's connections. The
+  // figures and the topics share one scan of the period.
+  const [{ figures: rows, topics }, overdue, pace, prevRows] = await Promise.all([
+    windowRows(db, current),
     overdueRows(db, where, asOf),
-    topicRows(db, current),
     withPace ? verifierRows(db, current) : Promise.resolve([]),
     prevPeriod ? figureRows(db, window(prevPeriod)) : Promise.resolve(null),
   ]);

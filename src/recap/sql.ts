@@ -15,6 +15,28 @@ import { Prisma } from '../generated/prisma/client.js';
 
 export type RecapDb = Pick<Prisma.TransactionClient, '$queryRaw'>;
 
+/** A client that can also open a transaction (a PrismaClient rather than a transaction's client). */
+interface BatchingDb extends RecapDb {
+  $executeRaw: Prisma.TransactionClient['$executeRaw'];
+  $transaction<P extends readonly unknown[]>(queries: [...P]): Promise<unknown[]>;
+}
+
+/**
+ * Run one recap statement with PostgreSQL's JIT compiler off. The recap's statements are costed
+ * high (a year of a national table, a history look-up per bounced report), so JIT would compile
+ * them — with inlining and optimisation above 500,000 — and on a full year that took longer than
+ * the query (1.1 s of compilation for the verification pace on 1M reports, again in every parallel
+ * worker). `SET LOCAL` needs a transaction: with a client that can batch one, the statement runs
+ * in its own short transaction (so the statements of one recap still run side by side on the
+ * pool); inside a caller's transaction it simply runs as is.
+ */
+export async function recapQuery<T>(db: RecapDb, sql: Prisma.Sql): Promise<T[]> {
+  const batching = db as Partial<BatchingDb>;
+  if (typeof batching.$transaction !== 'function' || typeof batching.$executeRaw !== 'function') return db.$queryRaw<T[]>(sql);
+  const [, rows] = await batching.$transaction([batching.$executeRaw`SET LOCAL jit = off`, db.$queryRaw<T[]>(sql)]);
+  return rows as T[];
+}
+
 export interface Window {
   start: Date;
   end: Date;
@@ -36,6 +58,11 @@ export const daysSinceReceipt = (col: Prisma.Sql, tz: string): Prisma.Sql =>
 export const FIRST_RESPONSE = Prisma.sql`CASE WHEN r.bounce_count = 0 THEN r.first_response_at ELSE LEAST(r.first_response_at,
   (SELECT min(e.at) FROM report_event e WHERE e.report_id = r.id AND e.action IN ('responded', 'followed_up', 'closed'))) END`;
 
+/** FIRST_RESPONSE's history look-up as a lateral subquery (`h.at`), for reports known to be bounced. */
+const FIRST_RESPONSE_IN_HISTORY = Prisma.sql`
+  SELECT min(e.at) AS at FROM report_event e
+  WHERE e.report_id = r.id AND e.action IN ('responded', 'followed_up', 'closed')`;
+
 const inWindow = (w: Window): Prisma.Sql => Prisma.sql`r.received_at >= ${w.start} AND r.received_at < ${w.end} AND ${w.scope}`;
 
 export interface FigureRow {
@@ -56,28 +83,116 @@ export interface FigureRow {
   rv_sum: number;
 }
 
-/** Status counts and the sums behind RTL, RHP and RV, per unit and for the whole scope (one scan). */
-export async function figureRows(db: RecapDb, w: Window): Promise<FigureRow[]> {
-  return db.$queryRaw<FigureRow[]>`
-    WITH base AS (
-      SELECT r.unit_id, r.status, r.rating,
-        ${daysSinceReceipt(FIRST_RESPONSE, w.timeZone)} AS rtl_days,
+/**
+ * The window's reports summed per unit (and per topic when asked) into `u`; summing `u` again
+ * gives exactly what summing the reports would, every sum being of whole numbers.
+ *
+ * Two branches, each one pass over the window. Reports never bounced (nearly all) take their first
+ * response from first_response_at and are summed by one hash aggregate straight from the scan,
+ * which parallel workers share (RTL's and RV's counts count the timestamps themselves, so each day
+ * difference is computed once). Bounced reports look their first response up in the history
+ * (FIRST_RESPONSE, as a lateral join): that look-up is costed as an index scan per report, which
+ * in a single statement dwarfed every other cost and made the planner sort the whole window for a
+ * group aggregate; confined to this branch it cannot, and the subquery (OFFSET 0) computes each
+ * day count once per report. The grouping is by the plain topic column, whose statistics let the
+ * planner expect a few thousand groups and hash them; `topic_n` counts the reports that list it
+ * (archived ones are left out: mostly repeated submissions of one report). Every aggregate keeps a
+ * fixed-size state (the rating as whole hundredths in int), so the hash table fits work_mem.
+ */
+function unitSums(w: Window, byTopic: boolean): Prisma.Sql {
+  const topic = byTopic ? Prisma.sql`r.topic` : Prisma.sql`NULL::text`;
+  const hasTopic = Prisma.sql`(r.status <> 'ARSIP' AND btrim(r.topic) <> '') IS TRUE`;
+  const statusCounts = (s: Prisma.Sql): Prisma.Sql => Prisma.sql`
+      count(*) FILTER (WHERE ${s} = 'BELUM_TERVERIFIKASI') AS bt,
+      count(*) FILTER (WHERE ${s} = 'BELUM_DITINDAKLANJUTI') AS bd,
+      count(*) FILTER (WHERE ${s} = 'PROSES') AS p,
+      count(*) FILTER (WHERE ${s} = 'SELESAI') AS s,
+      count(*) FILTER (WHERE ${s} = 'TUNDA') AS tunda,
+      count(*) FILTER (WHERE ${s} = 'ARSIP') AS arsip`;
+  return Prisma.sql`
+    SELECT r.unit_id, ${topic} AS topic, count(*) FILTER (WHERE ${hasTopic}) AS topic_n, ${statusCounts(Prisma.sql`r.status`)},
+      count(r.first_response_at) AS rtl_n,
+      sum(GREATEST(${daysSinceReceipt(Prisma.sql`r.first_response_at`, w.timeZone)}, 0)) AS rtl_sum,
+      count(r.rating) AS rhp_n, sum(round(r.rating * 100)::int) AS rhp_sum,
+      count(r.verified_at) AS rv_n,
+      sum(GREATEST(${daysSinceReceipt(Prisma.sql`r.verified_at`, w.timeZone)}, 0)) AS rv_sum
+    FROM report r
+    WHERE ${inWindow(w)} AND r.bounce_count = 0
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT b.unit_id, b.topic, count(*) FILTER (WHERE b.has_topic), ${statusCounts(Prisma.sql`b.status`)},
+      count(b.rtl_days), sum(GREATEST(b.rtl_days, 0)),
+      count(b.rating), sum(round(b.rating * 100)::int),
+      count(b.rv_days), sum(GREATEST(b.rv_days, 0))
+    FROM (
+      SELECT r.unit_id, ${topic} AS topic, ${hasTopic} AS has_topic, r.status, r.rating,
+        ${daysSinceReceipt(Prisma.sql`LEAST(r.first_response_at, h.at)`, w.timeZone)} AS rtl_days,
         ${daysSinceReceipt(Prisma.sql`r.verified_at`, w.timeZone)} AS rv_days
       FROM report r
-      WHERE ${inWindow(w)}
-    )
-    SELECT unit_id::text AS unit_id, GROUPING(unit_id)::int AS grand,
-      count(*) FILTER (WHERE status = 'BELUM_TERVERIFIKASI')::int AS bt,
-      count(*) FILTER (WHERE status = 'BELUM_DITINDAKLANJUTI')::int AS bd,
-      count(*) FILTER (WHERE status = 'PROSES')::int AS p,
-      count(*) FILTER (WHERE status = 'SELESAI')::int AS s,
-      count(*) FILTER (WHERE status = 'TUNDA')::int AS tunda,
-      count(*) FILTER (WHERE status = 'ARSIP')::int AS arsip,
-      count(rtl_days)::int AS rtl_n, COALESCE(sum(GREATEST(rtl_days, 0)), 0)::float8 AS rtl_sum,
-      count(rating)::int AS rhp_n, COALESCE(sum(round(rating * 100)), 0)::float8 AS rhp_sum,
-      count(rv_days)::int AS rv_n, COALESCE(sum(GREATEST(rv_days, 0)), 0)::float8 AS rv_sum
-    FROM base
-    GROUP BY GROUPING SETS ((unit_id), ())`;
+      LEFT JOIN LATERAL (${FIRST_RESPONSE_IN_HISTORY}) h ON true
+      WHERE ${inWindow(w)} AND r.bounce_count <> 0
+      OFFSET 0
+    ) b
+    GROUP BY 1, 2`;
+}
+
+/** Per unit and for the whole scope, from the unit sums `u`. */
+const FIGURES_FROM_SUMS = Prisma.sql`
+    SELECT u.unit_id::text AS unit_id, GROUPING(u.unit_id)::int AS grand,
+      COALESCE(sum(u.bt), 0)::int AS bt, COALESCE(sum(u.bd), 0)::int AS bd,
+      COALESCE(sum(u.p), 0)::int AS p, COALESCE(sum(u.s), 0)::int AS s,
+      COALESCE(sum(u.tunda), 0)::int AS tunda, COALESCE(sum(u.arsip), 0)::int AS arsip,
+      COALESCE(sum(u.rtl_n), 0)::int AS rtl_n, COALESCE(sum(u.rtl_sum), 0)::float8 AS rtl_sum,
+      COALESCE(sum(u.rhp_n), 0)::int AS rhp_n, COALESCE(sum(u.rhp_sum), 0)::float8 AS rhp_sum,
+      COALESCE(sum(u.rv_n), 0)::int AS rv_n, COALESCE(sum(u.rv_sum), 0)::float8 AS rv_sum
+    FROM u
+    GROUP BY GROUPING SETS ((u.unit_id), ())`;
+
+/** Status counts and the sums behind RTL, RHP and RV, per unit and for the whole scope. */
+export async function figureRows(db: RecapDb, w: Window): Promise<FigureRow[]> {
+  return recapQuery<FigureRow>(db, Prisma.sql`
+    WITH u AS (${unitSums(w, false)})
+    ${FIGURES_FROM_SUMS}`);
+}
+
+export interface WindowRows {
+  figures: FigureRow[];
+  topics: TopicRow[];
+}
+
+/** The figures (as `figureRows`) and the top topics (as `topicRows`) of one window, from the same sums. */
+export async function windowRows(db: RecapDb, w: Window): Promise<WindowRows> {
+  type Row = FigureRow & { kind: 'f' | 't'; topic: string | null; n: number | null };
+  const rows = await recapQuery<Row>(db, Prisma.sql`
+    WITH u AS (${unitSums(w, true)})
+    SELECT 'f' AS kind, f.*, NULL::text AS topic, NULL::int AS n, NULL::bigint AS rank FROM (${FIGURES_FROM_SUMS}) f
+    UNION ALL
+    SELECT 't', t.unit_id, t.grand, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, t.topic, t.n, t.rank
+    FROM (${topTopics(Prisma.sql`
+      SELECT u.unit_id::text AS unit_id, GROUPING(u.unit_id)::int AS grand, u.topic, sum(u.topic_n)::int AS n
+      FROM u
+      WHERE u.topic_n > 0
+      GROUP BY GROUPING SETS ((u.unit_id, u.topic), (u.topic))`)}) t
+    ORDER BY 1, 3 DESC, 2, 18`);
+  const figures: FigureRow[] = [];
+  const topics: TopicRow[] = [];
+  for (const { kind, topic, n, ...f } of rows) {
+    if (kind === 'f') {
+      const { rank: _rank, ...figure } = f as FigureRow & { rank: unknown };
+      figures.push(figure);
+    } else topics.push({ unit_id: f.unit_id, grand: f.grand, topic: topic as string, n: n as number });
+  }
+  return { figures, topics };
+}
+
+/** The three most frequent topics of each (grand, unit_id) partition of `counts` (unit_id, grand, topic, n). */
+function topTopics(counts: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT unit_id, grand, topic, n, rank FROM (
+      SELECT g.*, row_number() OVER (PARTITION BY g.grand, g.unit_id ORDER BY g.n DESC, g.topic) AS rank
+      FROM (${counts}) g
+    ) ranked
+    WHERE rank <= 3`;
 }
 
 export interface OverdueRow {
@@ -110,18 +225,7 @@ export interface TopicRow {
  * mostly repeated submissions of one report and would crowd the list.
  */
 export async function topicRows(db: RecapDb, w: Window): Promise<TopicRow[]> {
-  return db.$queryRaw<TopicRow[]>`
-    SELECT unit_id, grand, topic, n FROM (
-      SELECT g.*, row_number() OVER (PARTITION BY g.grand, g.unit_id ORDER BY g.n DESC, g.topic) AS rank
-      FROM (
-        SELECT r.unit_id::text AS unit_id, GROUPING(r.unit_id)::int AS grand, r.topic, count(*)::int AS n
-        FROM report r
-        WHERE ${inWindow(w)} AND r.status <> 'ARSIP' AND r.topic IS NOT NULL AND btrim(r.topic) <> ''
-        GROUP BY GROUPING SETS ((r.unit_id, r.topic), (r.topic))
-      ) g
-    ) ranked
-    WHERE rank <= 3
-    ORDER BY grand DESC, unit_id, rank`;
+  return (await windowRows(db, w)).topics;
 }
 
 export interface VerifierRow {
@@ -140,26 +244,39 @@ export interface VerifierRow {
  * 'disposed' event (disposing an unverified report verifies it).
  */
 export async function verifierRows(db: RecapDb, w: Window): Promise<VerifierRow[]> {
-  return db.$queryRaw<VerifierRow[]>`
+  const days = daysSinceReceipt(Prisma.sql`r.verified_at`, w.timeZone);
+  // Two branches, each one scan of the window: reports with verified_by_id summed per person
+  // straight away (most of them; a plain grouping that parallel workers can share), and the others
+  // with their first verifying event looked up (one index look-up per report, only for those).
+  // The person's name is joined on the sums, not on every report.
+  return recapQuery<VerifierRow>(db, Prisma.sql`
     WITH v AS (
-      SELECT GREATEST(0, ${daysSinceReceipt(Prisma.sql`r.verified_at`, w.timeZone)}) AS days,
-        COALESCE(r.verified_by_id, ev.actor_id) AS person_id,
-        ev.actor_label
+      SELECT r.verified_by_id AS person_id, NULL::text AS actor_label,
+        count(*) FILTER (WHERE ${days} <= 3) AS within, count(*) AS n, sum(GREATEST(0, ${days})) AS days
       FROM report r
-      -- The history is only read when verified_by_id is not filled in (one index look-up per report).
-      LEFT JOIN LATERAL (
-        SELECT e.actor_id, e.actor_label FROM report_event e
-        WHERE r.verified_by_id IS NULL AND e.report_id = r.id AND e.action IN ('verified', 'disposed')
-        ORDER BY e.id LIMIT 1
-      ) ev ON true
-      WHERE ${inWindow(w)} AND r.verified_at IS NOT NULL
+      WHERE ${inWindow(w)} AND r.verified_at IS NOT NULL AND r.verified_by_id IS NOT NULL
+      GROUP BY r.verified_by_id
+      UNION ALL
+      SELECT k.actor_id, k.actor_label,
+        count(*) FILTER (WHERE k.days <= 3), count(*), sum(k.days)
+      FROM (
+        SELECT ev.actor_id, ev.actor_label, GREATEST(0, ${days}) AS days
+        FROM report r
+        LEFT JOIN LATERAL (
+          SELECT e.actor_id, e.actor_label FROM report_event e
+          WHERE e.report_id = r.id AND e.action IN ('verified', 'disposed')
+          ORDER BY e.id LIMIT 1
+        ) ev ON true
+        WHERE ${inWindow(w)} AND r.verified_at IS NOT NULL AND r.verified_by_id IS NULL
+        OFFSET 0
+      ) k
+      GROUP BY k.actor_id, k.actor_label
     )
     SELECT min(v.person_id::text) AS person_id, max(COALESCE(p.name, v.actor_label)) AS name,
-      count(*) FILTER (WHERE v.days <= 3)::int AS within,
-      count(*) FILTER (WHERE v.days > 3)::int AS after,
-      count(*)::int AS n, sum(v.days)::float8 AS days
+      sum(v.within)::int AS within, (sum(v.n) - sum(v.within))::int AS after,
+      sum(v.n)::int AS n, sum(v.days)::float8 AS days
     FROM v LEFT JOIN person p ON p.id = v.person_id
     -- A person is one verifier whatever their label; unrecorded actors group by label.
     GROUP BY COALESCE(v.person_id::text, 'label:' || COALESCE(v.actor_label, ''))
-    ORDER BY n DESC, name`;
+    ORDER BY n DESC, name`);
 }

@@ -3,12 +3,12 @@
  * the last few history events. Reasons and answers are masked; the reporter is never shown.
  */
 import { fail } from '../../domain/errors.js';
+import { Prisma } from '../../generated/prisma/client.js';
 import type { LocalDate, ReportStatus } from '../../domain/types.js';
 import { mask } from '../../lib/pii.js';
 import { groupTitle } from '../../messages/report-post.js';
 import { requireMember } from '../acl.js';
 import type { ActorRef, ServiceContext } from '../context.js';
-import { localDateOf } from './report-line.js';
 
 export interface StatusEvent {
   at: Date;
@@ -40,63 +40,92 @@ export interface ReportStatusView {
 /** How many history events /status shows. */
 export const STATUS_EVENTS = 5;
 
+/** The report row with its relations and last events, as one statement returns it. */
+interface StatusRow {
+  tracking_id: string;
+  title: string;
+  category: string;
+  status: ReportStatus;
+  claimed_at: Date | null;
+  received_at: Date;
+  due_date: string | null;
+  bounce_count: number;
+  unit_code: string | null;
+  unit_name: string | null;
+  claimed_by: string | null;
+  reporter_name: string | null;
+  /** JSON array of EventJson, oldest first; null when the report has no history. */
+  events: string | null;
+}
+
+interface EventJson {
+  /** Epoch milliseconds. */
+  at: number;
+  actorLabel: string;
+  action: string;
+  reason: string | null;
+  unitCode: string | null;
+}
+
+/** A canonical UUID: only such `after.unitId` values are looked up (a cast of anything else would fail). */
+const UUID_RE = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
+/**
+ * One round trip: the report by (agency, tracking id) through its unique index, its unit, claimer
+ * and reporter by primary key, and the last events newest first through report_event(report_id,
+ * id), each routing event with the code of the unit it went to.
+ */
+function statusQuery(agencyId: string, trackingId: string): Prisma.Sql {
+  // Scalar subqueries rather than joins: each is planned on its own, which keeps the planning of
+  // this statement (repeated on every call) well under a millisecond.
+  return Prisma.sql`
+    SELECT r.tracking_id, r.title, r.category, r.status::text AS status, r.claimed_at, r.received_at,
+      r.due_date::text AS due_date, r.bounce_count,
+      (SELECT u.code FROM unit u WHERE u.id = r.unit_id) AS unit_code,
+      (SELECT u.name FROM unit u WHERE u.id = r.unit_id) AS unit_name,
+      (SELECT p.name FROM person p WHERE p.id = r.claimed_by_id) AS claimed_by,
+      (SELECT rp.name FROM reporter rp WHERE rp.report_id = r.id) AS reporter_name,
+      (SELECT json_agg(json_build_object(
+          'at', (extract(epoch FROM last.at) * 1000)::bigint, 'actorLabel', last.actor_label, 'action', last.action,
+          'reason', last.reason, 'unitCode', (SELECT eu.code FROM unit eu WHERE eu.id = last.routed_to)) ORDER BY last.id)::text
+        FROM (
+          SELECT e.id, e.at, e.actor_label, e.action, e.reason,
+            CASE WHEN e.action IN ('disposed', 'rerouted') AND (e.after ->> 'unitId') ~ ${UUID_RE}
+              THEN (e.after ->> 'unitId')::uuid END AS routed_to
+          FROM report_event e
+          WHERE e.report_id = r.id
+          ORDER BY e.id DESC
+          LIMIT ${STATUS_EVENTS}
+        ) last) AS events
+    FROM report r
+    WHERE r.agency_id = ${agencyId}::uuid AND r.tracking_id = ${trackingId}`;
+}
+
 export async function getReportStatus(ctx: ServiceContext, actor: ActorRef, agencyId: string, trackingId: string): Promise<ReportStatusView> {
   requireMember(actor, agencyId);
-  const report =
-    (await ctx.db.report.findUnique({
-      where: { agencyId_trackingId: { agencyId, trackingId } },
-      select: {
-        id: true, trackingId: true, title: true, category: true, status: true, claimedAt: true,
-        receivedAt: true, dueDate: true, bounceCount: true,
-        unit: { select: { code: true, name: true } },
-        claimedBy: { select: { name: true } },
-        // Only a masking hint for the title and notes; never part of the view.
-        reporter: { select: { name: true } },
-      },
-    })) ?? fail('REPORT_NOT_FOUND', { tracking: trackingId });
+  const [report] = await ctx.db.$queryRaw<StatusRow[]>(statusQuery(agencyId, trackingId));
+  if (!report) fail('REPORT_NOT_FOUND', { tracking: trackingId });
+  const events = report.events ? (JSON.parse(report.events) as EventJson[]) : [];
 
-  // Newest first through the (reportId, id) index, then shown oldest first.
-  const rows = (
-    await ctx.db.reportEvent.findMany({
-      where: { reportId: report.id },
-      orderBy: { id: 'desc' },
-      take: STATUS_EVENTS,
-      select: { at: true, actorLabel: true, action: true, reason: true, after: true },
-    })
-  ).reverse();
-
-  // Units named by routing events, in one query.
-  const unitIdOf = (after: unknown): string | null => {
-    const id = after && typeof after === 'object' ? (after as Record<string, unknown>).unitId : null;
-    return typeof id === 'string' ? id : null;
-  };
-  const routed = rows.filter((e) => e.action === 'disposed' || e.action === 'rerouted');
-  const unitIds = [...new Set(routed.map((e) => unitIdOf(e.after)).filter((id): id is string => id !== null))];
-  const codes = new Map(
-    unitIds.length ? (await ctx.db.unit.findMany({ where: { id: { in: unitIds } }, select: { id: true, code: true } })).map((u) => [u.id, u.code]) : [],
-  );
-
-  const knownNames = report.reporter?.name ? [report.reporter.name] : [];
+  // Only a masking hint for the title and notes; never part of the view.
+  const knownNames = report.reporter_name ? [report.reporter_name] : [];
   return {
-    trackingId: report.trackingId,
-    title: groupTitle({ title: report.title, reporterName: report.reporter?.name ?? null }),
+    trackingId: report.tracking_id,
+    title: groupTitle({ title: report.title, reporterName: report.reporter_name }),
     category: report.category,
     status: report.status,
-    unit: report.unit,
-    claimedBy: report.claimedBy?.name ?? null,
-    claimedAt: report.claimedAt,
-    receivedAt: report.receivedAt,
-    dueDate: localDateOf(report.dueDate),
-    bounceCount: report.bounceCount,
-    events: rows.map((e) => {
-      const unitId = e.action === 'disposed' || e.action === 'rerouted' ? unitIdOf(e.after) : null;
-      return {
-        at: e.at,
-        actorLabel: e.actorLabel,
-        action: e.action,
-        note: e.reason ? mask(e.reason, { knownNames }) : null,
-        unitCode: unitId ? (codes.get(unitId) ?? null) : null,
-      };
-    }),
+    unit: report.unit_code !== null && report.unit_name !== null ? { code: report.unit_code, name: report.unit_name } : null,
+    claimedBy: report.claimed_by,
+    claimedAt: report.claimed_at ? new Date(report.claimed_at) : null,
+    receivedAt: new Date(report.received_at),
+    dueDate: report.due_date,
+    bounceCount: report.bounce_count,
+    events: events.map((e) => ({
+      at: new Date(e.at),
+      actorLabel: e.actorLabel,
+      action: e.action,
+      note: e.reason ? mask(e.reason, { knownNames }) : null,
+      unitCode: e.unitCode,
+    })),
   };
 }
