@@ -11,32 +11,34 @@ import { openServices, type Opened } from './services/bootstrap.js';
 import { DataDirLockedError } from './db/pglite-lock.js';
 import type { CliCommand, CliEnv, CliIo, Values } from './cli/types.js';
 import { UsageError } from './cli/types.js';
-import { deadlineCommand } from './cli/commands/deadline.js';
-import { holidaysAdd, holidaysList } from './cli/commands/holidays.js';
-import { agencyAdd, chatBind, personAdd, roleGrant, unitAdd } from './cli/commands/directory.js';
-import { demoSeedCommand, migrateCommand } from './cli/commands/db.js';
-import { startCommand } from './cli/commands/start.js';
-import { intakeCliCommands } from './cli/commands/intake-group.js';
-import { apiCliCommands } from './cli/commands/api-group.js';
-import { jobsCliCommands } from './cli/commands/jobs-group.js';
-import { reportsCliCommands } from './cli/commands/reports-group.js';
-import { whatsappCliCommands } from './cli/commands/whatsapp-group.js';
-import { infoCliCommands } from './cli/commands/info-group.js';
-import { aiCliCommands } from './cli/commands/ai-group.js';
-import { devCliCommands } from './cli/commands/dev-group.js';
 
-export const COMMANDS: CliCommand[] = [
-  startCommand, migrateCommand, deadlineCommand, holidaysList, holidaysAdd,
-  agencyAdd, unitAdd, personAdd, roleGrant, chatBind, demoSeedCommand,
-  ...intakeCliCommands, ...apiCliCommands, ...jobsCliCommands, ...reportsCliCommands, ...whatsappCliCommands, ...infoCliCommands, ...aiCliCommands, ...devCliCommands,
-];
-
-function helpText(): string {
-  return ['Penghubung: SP4N-LAPOR! coordination bot', '', 'Usage:', ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`), '', 'Configuration is read from the environment and ./.env (see .env.example).'].join('\n');
+/**
+ * Every command, imported on demand: `start` loads only the bot (main.ts), not the code of the
+ * other commands and what they depend on (spreadsheets, the AI client, the data generator …).
+ */
+export async function loadCommands(argv: readonly string[] = []): Promise<CliCommand[]> {
+  if (argv[0] === 'start') return [(await import('./cli/commands/start.js')).startCommand];
+  const [deadline, holidays, directory, db, start, intake, api, jobs, reports, whatsapp, info, ai, dev] = await Promise.all([
+    import('./cli/commands/deadline.js'), import('./cli/commands/holidays.js'), import('./cli/commands/directory.js'),
+    import('./cli/commands/db.js'), import('./cli/commands/start.js'), import('./cli/commands/intake-group.js'),
+    import('./cli/commands/api-group.js'), import('./cli/commands/jobs-group.js'), import('./cli/commands/reports-group.js'),
+    import('./cli/commands/whatsapp-group.js'), import('./cli/commands/info-group.js'), import('./cli/commands/ai-group.js'),
+    import('./cli/commands/dev-group.js'),
+  ]);
+  return [
+    start.startCommand, db.migrateCommand, deadline.deadlineCommand, holidays.holidaysList, holidays.holidaysAdd,
+    directory.agencyAdd, directory.unitAdd, directory.personAdd, directory.roleGrant, directory.chatBind, db.demoSeedCommand,
+    ...intake.intakeCliCommands, ...api.apiCliCommands, ...jobs.jobsCliCommands, ...reports.reportsCliCommands,
+    ...whatsapp.whatsappCliCommands, ...info.infoCliCommands, ...ai.aiCliCommands, ...dev.devCliCommands,
+  ];
 }
 
-function findCommand(argv: string[]): { command: CliCommand; rest: string[] } | undefined {
-  for (const command of [...COMMANDS].sort((a, b) => b.path.length - a.path.length)) {
+function helpText(commands: readonly CliCommand[]): string {
+  return ['Penghubung: SP4N-LAPOR! coordination bot', '', 'Usage:', ...commands.map((c) => `  ${c.usage}\n      ${c.summary}`), '', 'Configuration is read from the environment and ./.env (see .env.example).'].join('\n');
+}
+
+function findCommand(commands: readonly CliCommand[], argv: string[]): { command: CliCommand; rest: string[] } | undefined {
+  for (const command of [...commands].sort((a, b) => b.path.length - a.path.length)) {
     if (command.path.every((p, i) => argv[i] === p)) return { command, rest: argv.slice(command.path.length) };
   }
   return undefined;
@@ -61,11 +63,12 @@ const stdio: CliIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => p
 
 /** Run the CLI; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo = stdio, env?: Record<string, string | undefined>): Promise<number> {
+  const commands = await loadCommands(argv);
   if (argv.length === 0 || argv[0] === 'help' || argv[0] === '--help' || argv[0] === '-h') {
-    io.out(helpText());
+    io.out(helpText(commands));
     return argv.length === 0 ? 2 : 0;
   }
-  const found = findCommand(argv);
+  const found = findCommand(commands, argv);
   if (!found) {
     io.err(`unknown command "${argv.join(' ')}"; run "penghubung help"`);
     return 2;
@@ -81,7 +84,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, env?: Record<str
     }
     throw e;
   }
-  const interactive = command === startCommand;
+  const interactive = command.path.length === 1 && command.path[0] === 'start';
   // The console chat owns the terminal: only warnings and errors are logged beside it.
   const log: Logger = createLogger({ level: interactive ? (config.console ? 'warn' : config.logLevel) : 'warn', pretty: Boolean(process.stdout.isTTY) && config.env !== 'production' });
   let opened: Opened | undefined;

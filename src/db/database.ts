@@ -4,9 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import pg from 'pg';
-import { PGlite } from '@electric-sql/pglite';
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaClient } from '../generated/prisma/client.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../lib/logger.js';
@@ -57,6 +55,8 @@ export async function openDatabase(cfg: Config['database'], log?: Logger): Promi
   mkdirSync(cfg.dir, { recursive: true });
   const release = lockDataDir(cfg.dir);
   try {
+    // Loaded only for the embedded database: a PostgreSQL deployment never pays for PGlite's WASM.
+    const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import('@electric-sql/pglite'), import('pglite-prisma-adapter')]);
     const lite = await PGlite.create(cfg.dir);
     const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
     return {

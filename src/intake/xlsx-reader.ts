@@ -4,7 +4,7 @@
  * every distinct text in that table, so a very large export is cheaper to import as CSV.
  */
 import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lib/excel.js';
 import type { RawRecord } from './csv-reader.js';
 
 /** An Excel date cell is a wall-clock time without a zone: exceljs hands it over as that wall clock in UTC. */
@@ -34,7 +34,7 @@ export function cellText(v: unknown): string {
 /** Rows of the first worksheet; `line` is the sheet's row number (what a person sees in Excel). */
 export async function* readXlsx(input: Readable | string): AsyncGenerator<RawRecord> {
   // Styles are needed to tell a date cell from a number; hyperlinks and other entries are not.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   for await (const sheet of workbook) {
     for await (const row of sheet) {
       const values = row.values as unknown[];

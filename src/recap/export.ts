@@ -5,7 +5,7 @@
  */
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lib/excel.js';
 import type { PrismaClient } from '../generated/prisma/client.js';
 import { RAW_COLUMNS, rawRows, type RawQuery, type RawRow } from './raw-rows.js';
 
@@ -34,7 +34,7 @@ export async function exportCsv(db: PrismaClient, q: RawQuery, out: Writable): P
 
 /** XLSX through exceljs' streaming writer (rows are committed as they are written). */
 export async function exportXlsx(db: PrismaClient, q: RawQuery, out: Writable): Promise<number> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
+  const wb = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: true });
   const ws = wb.addWorksheet('Data laporan', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = RAW_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   ws.getRow(1).font = { bold: true };

@@ -3,7 +3,7 @@
  * timezone, the indicators, and the XLSX workbook (sheets "Indikator" and "Per topik", and for a
  * group or all agencies "Per instansi": the figures are compiled per agency and aggregated).
  */
-import ExcelJS from 'exceljs';
+import { loadExcel, type ExcelJS } from '../lib/excel.js';
 import { fail } from '../domain/errors.js';
 import type { ServiceContext } from '../services/context.js';
 import { computeScopeIndicators, type Indicators } from './monthly.js';
@@ -179,7 +179,7 @@ export const DEFINITIONS = [
 
 export async function buildMonthlyWorkbook(ctx: ServiceContext, input: MonthlyInput): Promise<{ buffer: Buffer; filename: string; report: MonthlyReport }> {
   const report = await monthlyReport(ctx, input);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Penghubung';
   wb.created = report.indicators.asOf;
   addMonthlySheets(wb, report);

@@ -8,7 +8,7 @@
  * (`monthlySummaryRows`) and, below it, the 23 SP4N indicators of the monthly report per month with
  * the quarter's total and monthly mean (`quarterIndicators`, monthly.ts).
  */
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lib/excel.js';
 import { fail } from '../domain/errors.js';
 import { addDays } from '../domain/local-date.js';
 import type { ServiceContext } from '../services/context.js';
@@ -118,7 +118,7 @@ export function quarterlyFilename(code: string, year: number, quarter: number): 
 
 export async function buildQuarterlyWorkbook(ctx: ServiceContext, input: QuarterlyInput): Promise<{ buffer: Buffer; filename: string; data: QuarterlyData }> {
   const data = await quarterlyData(ctx, input);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Penghubung';
   wb.created = data.generatedAt;
   const heading = [

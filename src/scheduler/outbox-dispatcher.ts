@@ -108,6 +108,7 @@ export class OutboxDispatcher {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.sender.warmUp(this.platforms);
     this.loopDone = this.loop();
   }
 

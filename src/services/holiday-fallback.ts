@@ -4,7 +4,8 @@
  * Indonesia (e.g. Idul Fitri 2026 off by a day, no cuti bersama), which is why the calendar logs
  * a warning for such years and admins should add the official days with `holidays add`.
  */
-import Holidays from 'date-holidays';
+import { createRequire } from 'node:module';
+import type Holidays from 'date-holidays';
 import { fixedDateHolidays, type HolidayEntry } from '../domain/holidays.js';
 
 let lib: Holidays | undefined;
@@ -13,7 +14,8 @@ export function libraryFallback(year: number): HolidayEntry[] {
   const entries = new Map<string, HolidayEntry>();
   for (const e of fixedDateHolidays(year)) entries.set(e.date, e);
   try {
-    lib ??= new Holidays('ID');
+    // Loaded on first use (CommonJS entry): years with an official table never need it.
+    lib ??= new (createRequire(import.meta.url)('date-holidays') as typeof Holidays)('ID');
     for (const h of lib.getHolidays(year)) {
       if (h.type !== 'public') continue;
       // Islamic holidays "start the evening before" in the library: the date part is the day itself.

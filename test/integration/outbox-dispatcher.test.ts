@@ -261,11 +261,11 @@ describe('limiter arithmetic', () => {
     expect(chatWindowFreeAt([], 2, 2, now)).toEqual(new Date(now.getTime() + 1_000));
   });
 
-  it('paces slots 2% wider than 1/perSecond; WhatsApp jitter 500–1500 ms never below 1 s', () => {
-    expect(slotSpacingMs({ perChatPerMinute: 20, perSecond: 30 })).toBe(34);
-    expect(slotSpacingMs({ perChatPerMinute: 20, perSecond: 20 })).toBe(51);
+  it('paces slots 5% wider than 1/perSecond; WhatsApp jitter 500–1500 ms never below the pacing', () => {
+    expect(slotSpacingMs({ perChatPerMinute: 20, perSecond: 30 })).toBe(35);
+    expect(slotSpacingMs({ perChatPerMinute: 20, perSecond: 20 })).toBe(53);
     const wa = DEFAULT_LIMITS.whatsapp!;
-    expect(slotSpacingMs(wa, () => 0)).toBe(1_020);
+    expect(slotSpacingMs(wa, () => 0)).toBe(1_050);
     expect(slotSpacingMs(wa, () => 0.99)).toBe(1_490);
     expect([1, 2, 3, 4, 9, 20].map((n) => backoffMs(n, 1_000, 300_000))).toEqual([1_000, 2_000, 4_000, 8_000, 256_000, 300_000]);
   });

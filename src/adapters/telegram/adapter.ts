@@ -41,10 +41,12 @@ export function installHandlers(bot: Bot, core: ChatCore, log: Logger): void {
 /** The command menu: officers in groups, admins as group administrators, help for everyone else. */
 export async function publishCommandMenu(bot: Bot, core: ChatCore): Promise<void> {
   const r = core.registry;
-  await bot.api.setMyCommands(r.menu(null), { scope: { type: 'default' } });
-  await bot.api.setMyCommands(r.menu(['penghubung', 'operator']), { scope: { type: 'all_group_chats' } });
-  await bot.api.setMyCommands(r.menu(['admin_instansi', 'penghubung']), { scope: { type: 'all_chat_administrators' } });
-  await bot.api.setMyCommands(r.menu(['penghubung', 'operator', 'admin_instansi']), { scope: { type: 'all_private_chats' } });
+  await Promise.all([
+    bot.api.setMyCommands(r.menu(null), { scope: { type: 'default' } }),
+    bot.api.setMyCommands(r.menu(['penghubung', 'operator']), { scope: { type: 'all_group_chats' } }),
+    bot.api.setMyCommands(r.menu(['admin_instansi', 'penghubung']), { scope: { type: 'all_chat_administrators' } }),
+    bot.api.setMyCommands(r.menu(['penghubung', 'operator', 'admin_instansi']), { scope: { type: 'all_private_chats' } }),
+  ]);
 }
 
 export async function startTelegram(opts: TelegramAdapterOptions): Promise<RunningAdapter> {
@@ -61,7 +63,12 @@ export async function startTelegram(opts: TelegramAdapterOptions): Promise<Runni
     return { stop: () => new Promise((resolve) => server.close(() => resolve())) };
   }
   await bot.api.deleteWebhook().catch(() => {});
-  const runner: RunnerHandle = run(bot, { runner: { fetch: { allowed_updates: ['message', 'callback_query'] } } });
+  const runner: RunnerHandle = run(bot, {
+    runner: { fetch: { allowed_updates: ['message', 'callback_query'] } },
+    // Updates handled at once (default 500): a burst queues here instead of holding hundreds of
+    // half-done handlers, and their database connections, in memory.
+    sink: { concurrency: 32 },
+  });
   log.info('telegram long polling started');
   return {
     async stop() {
