@@ -1,11 +1,11 @@
 /**
  * The deadline sweep (src/scheduler/jobs/deadline-sweep.ts) at 08:00 of the next working day
  * after the data set's "now": every open report whose stage starts that morning is nudged
- * (indexed on next_reminder_at). Baseline: load every open report and plan it in JS (no index).
+ * (indexed on report_reminder.next_reminder_at). Baseline: load every open report and plan it in JS (no index).
  * It writes (nudges, reminder columns, outbox rows), so it runs after the read-only benches.
  * The statements the sweep sent are EXPLAIN ANALYZEd afterwards (rolled back): the due-row
- * selection must use the next_reminder_at index, the bulk UPDATE the primary key — no Seq Scan on
- * report. (After the run nothing is due any more, so the selection's plan shows 0 rows.)
+ * selection must use the next_reminder_at index, the bulk UPDATE (of the narrow report_reminder
+ * table) the primary key — no Seq Scan on report. (After the run nothing is due any more, so the selection's plan shows 0 rows.)
  */
 import { planNudge } from '../../src/domain/nudge-plan.js';
 import { OPEN_STATUSES } from '../../src/domain/report-state.js';
@@ -27,23 +27,25 @@ const bench: BenchModule = {
     const morning = cal.atLocalTime(cal.nextWorkingDay(cal.toLocalDate(ctx.dataset.asOf)), 8, 1);
     const services: ServiceContext = { ...ctx.services, clock: { now: () => new Date(morning.getTime()) } };
     const due = Number((await ctx.pool.query<{ n: string }>(
-      `SELECT count(*) AS n FROM report WHERE next_reminder_at <= $1 AND status IN ('BELUM_DITINDAKLANJUTI','PROSES')`, [morning])).rows[0]?.n ?? 0);
+      `SELECT count(*) AS n FROM report_reminder rr JOIN report r ON r.id = rr.report_id
+       WHERE rr.next_reminder_at <= $1 AND r.status IN ('BELUM_DITINDAKLANJUTI','PROSES')`, [morning])).rows[0]?.n ?? 0);
 
     const naive = await timeMs(async () => {
-      const open = await ctx.prisma.report.findMany({ where: { status: { in: OPEN_STATUSES } }, select: { id: true, status: true, category: true, dueDate: true, lastNudgedOn: true, nextReminderAt: true } });
+      const open = await ctx.prisma.report.findMany({ where: { status: { in: OPEN_STATUSES } }, select: { id: true, status: true, category: true, dueDate: true, reminder: { select: { lastNudgedOn: true, nextReminderAt: true } } } });
       let nudges = 0;
       for (const r of open) {
-        const plan = planNudge({ status: r.status, category: r.category, dueDate: r.dueDate?.toISOString().slice(0, 10) ?? null, lastNudgedOn: r.lastNudgedOn?.toISOString().slice(0, 10) ?? null }, morning, cal);
+        const plan = planNudge({ status: r.status, category: r.category, dueDate: r.dueDate?.toISOString().slice(0, 10) ?? null, lastNudgedOn: r.reminder?.lastNudgedOn?.toISOString().slice(0, 10) ?? null }, morning, cal);
         if (plan?.stage) nudges++;
       }
       return { open: open.length, nudges };
     });
     const select = await timeMs(() => ctx.pool.query(
-      `SELECT unit_id, count(*) FROM report WHERE next_reminder_at <= $1 AND status IN ('BELUM_DITINDAKLANJUTI','PROSES') AND unit_id IS NOT NULL GROUP BY unit_id`, [morning]));
+      `SELECT r.unit_id, count(*) FROM report_reminder rr JOIN report r ON r.id = rr.report_id
+       WHERE rr.next_reminder_at <= $1 AND r.status IN ('BELUM_DITINDAKLANJUTI','PROSES') AND r.unit_id IS NOT NULL GROUP BY r.unit_id`, [morning]));
     const ours = await timeMs(() => ctx.capture(() => sweepDeadlines(services, ctx.log)));
     const stats = ours.result.result;
     const plans = [];
-    for (const q of ours.result.queries.filter(touchesReport)) plans.push(await ctx.explain(q));
+    for (const q of ours.result.queries.filter((q) => touchesReport(q) || /\breport_reminder\b/.test(q.sql))) plans.push(await ctx.explain(q));
     // On a data set big enough for the planner to prefer indexes (the tiny smoke set may not be).
     if (ctx.mode !== 'smoke') assertNoSeqScanOnReport('deadline sweep', plans);
     const figures: Figure[] = [

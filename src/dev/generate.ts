@@ -15,7 +15,7 @@ import { copyInto, copyLine, esc } from './copy.js';
 import { DayTable } from './day-table.js';
 import { codePrefix, generateDirectory, type Directory } from './directory.js';
 import { Prng, Weighted } from './prng.js';
-import { EVENT_COLUMNS, generateReport, REPORT_COLUMNS, REPORTER_COLUMNS, type ReportContext } from './report-rows.js';
+import { EVENT_COLUMNS, generateReport, REMINDER_COLUMNS, REPORT_COLUMNS, REPORTER_COLUMNS, type ReportContext } from './report-rows.js';
 
 export interface GenerateOptions {
   /** PostgreSQL URL of a migrated database. */
@@ -97,35 +97,42 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
     for (let from = 0; from < opts.reports; from += chunk) {
       const to = Math.min(opts.reports, from + chunk);
       const reports: string[] = [];
+      const reminders: string[] = [];
       const reporters: string[] = [];
       const evs: string[] = [];
-      let piece = { r: '', p: '', e: '' };
+      let piece = { r: '', m: '', p: '', e: '' };
       for (let i = from; i < to; i++) {
         const agency = dir.agencies[dir.agencyPicker.index(ctx.rng)]!;
         const lines = generateReport(ctx, agency, String(FIRST_TRACKING + i));
         piece.r += lines.report;
+        piece.m += lines.reminder;
         piece.p += lines.reporter;
         piece.e += lines.events;
         events += lines.eventCount;
         if ((i + 1) % 1000 === 0 || i + 1 === to) {
           reports.push(piece.r);
+          reminders.push(piece.m);
           reporters.push(piece.p);
           evs.push(piece.e);
-          piece = { r: '', p: '', e: '' };
+          piece = { r: '', m: '', p: '', e: '' };
           await yieldToIo(); // let the previous chunk's COPY streams move
         }
       }
       await previous; // at most one chunk in flight: bounded memory
       const reportsDone = copyInto(main, 'report', REPORT_COLUMNS, reports);
       previous = reportsDone.then(async () => {
-        await Promise.all([copyInto(repConn, 'reporter', REPORTER_COLUMNS, reporters), copyInto(evConn, 'report_event', EVENT_COLUMNS, evs)]);
+        await Promise.all([
+          copyInto(main, 'report_reminder', REMINDER_COLUMNS, reminders),
+          copyInto(repConn, 'reporter', REPORTER_COLUMNS, reporters),
+          copyInto(evConn, 'report_event', EVENT_COLUMNS, evs),
+        ]);
         done = to;
         opts.onProgress?.({ reports: done, total: opts.reports, rows: done * 2 + events, seconds: (Date.now() - started) / 1000 });
       });
       previous.catch(() => {}); // awaited on the next round or below; avoids an unhandled rejection meanwhile
     }
     await previous;
-    await main.query('ANALYZE agency, unit, person, role_assignment, chat, report, reporter, report_event');
+    await main.query('ANALYZE agency, unit, person, role_assignment, chat, report, report_reminder, reporter, report_event');
     const seconds = (Date.now() - started) / 1000;
     const rows = dirRows + opts.reports * 2 + events;
     return {

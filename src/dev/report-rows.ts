@@ -1,6 +1,6 @@
 /**
- * One generated report as COPY lines: the report row, its reporter (kept apart, as the bot
- * does) and its history events. Texts are invented and sometimes carry personal data in the
+ * One generated report as COPY lines: the report row, its reminder row (when it has reminder
+ * state), its reporter (kept apart, as the bot does) and its history events. Texts are invented and sometimes carry personal data in the
  * body (a name, a phone number) the way real reports do, so masking paths are exercised.
  */
 import { CATEGORIES, type Category } from '../domain/types.js';
@@ -15,10 +15,11 @@ import { reportLife } from './report-story.js';
 export const REPORT_COLUMNS = [
   'id', 'agency_id', 'tracking_id', 'title', 'body', 'category', 'status', 'status_before_hold', 'anonymous', 'confidential',
   'topic', 'channel', 'unit_id', 'claimed_by_id', 'claimed_at', 'received_at', 'verified_at', 'verified_by_id', 'disposed_at',
-  'first_response_at', 'follow_up_at', 'closed_at', 'due_date', 'due_at', 'next_reminder_at', 'last_nudged_on', 'rating',
-  'rating_accuracy', 'reporter_replied', 'bounce_count', 'reminder_stage', 'version', 'created_at', 'updated_at',
+  'first_response_at', 'follow_up_at', 'closed_at', 'due_date', 'due_at', 'rating',
+  'rating_accuracy', 'reporter_replied', 'bounce_count', 'version', 'created_at', 'updated_at',
   'title_masked', 'title_masked_from',
 ] as const;
+export const REMINDER_COLUMNS = ['report_id', 'next_reminder_at', 'stage', 'last_nudged_on'] as const;
 export const REPORTER_COLUMNS = ['report_id', 'name', 'contact', 'gender', 'disability', 'vulnerable'] as const;
 export const EVENT_COLUMNS = ['report_id', 'actor_id', 'actor_label', 'action', 'reason', 'after', 'source', 'at'] as const;
 
@@ -31,6 +32,8 @@ const HOUR = new Weighted(Array.from({ length: 24 }, (_, h) => h), [1, 1, 1, 1, 
 
 export interface ReportLines {
   report: string;
+  /** Empty when the report has no reminder state (no row, as the bot keeps it). */
+  reminder: string;
   reporter: string;
   events: string;
   eventCount: number;
@@ -69,14 +72,16 @@ export function generateReport(c: ReportContext, agency: GenAgency, trackingId: 
     id, agency.id, trackingId, esc(title), esc(body), category, s.status, s.statusBeforeHold, anonymous, rng.chance(0.05),
     esc(t.topic), CHANNEL.draw(rng), s.unitId, s.claimedById, ts(s.claimedAt?.getTime()), ts(receivedMs), ts(s.verifiedAt?.getTime()),
     s.verifiedAt ? life.verifiedById : null, ts(s.disposedAt?.getTime()), ts(s.firstResponseAt?.getTime()), ts(s.followUpAt?.getTime()),
-    ts(s.closedAt?.getTime()), life.dueDate, ts(life.dueAtMs), ts(life.nextReminderAtMs), life.lastNudgedOn,
-    rated ? RATING.draw(rng) : null, rated ? RATING.draw(rng) : null, rated && rng.chance(0.3), s.bounceCount, life.reminderStage,
+    ts(s.closedAt?.getTime()), life.dueDate, ts(life.dueAtMs),
+    rated ? RATING.draw(rng) : null, rated ? RATING.draw(rng) : null, rated && rng.chance(0.3), s.bounceCount,
     life.events.length - 1, ts(receivedMs), ts(life.updatedAtMs), esc(mask.titleMasked), mask.titleMaskedFrom,
   ]);
+  const hasReminder = life.nextReminderAtMs !== null || life.reminderStage !== null || life.lastNudgedOn !== null;
+  const reminder = hasReminder ? copyLine([id, ts(life.nextReminderAtMs), life.reminderStage, life.lastNudgedOn]) : '';
   const reporter = copyLine([
     id, anonymous ? null : esc(name), esc(contact), rng.chance(0.5) ? 'L' : 'P', rng.chance(0.02), rng.chance(0.05),
   ]);
   let events = '';
   for (const e of life.events) events += copyLine([id, e.actorId, esc(e.actorLabel), e.action, esc(e.reason), e.after, e.source, ts(e.at)]);
-  return { report, reporter, events, eventCount: life.events.length };
+  return { report, reminder, reporter, events, eventCount: life.events.length };
 }

@@ -1,7 +1,7 @@
 /**
  * Staged deadline nudges (DOMAIN.md "Deadlines", code of ethics): which reminder a report at a
  * unit gets today, and when to look at it again. Pure: the deadline sweep stores the answer in
- * `report.next_reminder_at` and picks due rows with an indexed query.
+ * `report_reminder.next_reminder_at` and picks due rows with an indexed query.
  *
  * Stages, each a window of working days that starts at 08:00 office time (by default):
  *   monitoring  from the monitoring reminder date (3/8/35 working days before the due date)

@@ -6,7 +6,7 @@ import { transition, type ReportAction, type Transition } from '../domain/report
 import { computeDeadline } from '../domain/sla.js';
 import type { Category } from '../domain/types.js';
 import type { WorkingCalendar } from '../domain/calendar.js';
-import type { Prisma, Report } from '../generated/prisma/client.js';
+import type { Prisma, Report, ReportReminder } from '../generated/prisma/client.js';
 import type { ActorRef, ServiceContext } from './context.js';
 import { lockReport, lockReportById, snapshot, stateColumns, toState, type Tx } from './report-row.js';
 import { publishChange } from './report-effects.js';
@@ -17,7 +17,8 @@ export type ReportKey = { agencyId: string; trackingId: string } | { reportId: s
 export type ActionFactory = (report: Report, at: Date) => ReportAction;
 
 export interface Applied {
-  report: Report;
+  /** The saved report with its reminder row (null when it never had one). */
+  report: Report & { reminder: ReportReminder | null };
   transition: Transition;
 }
 
@@ -39,11 +40,14 @@ export async function applyReportAction(ctx: ServiceContext, key: ReportKey, act
     const before = 'reportId' in key ? await lockReportById(tx, key.reportId) : await lockReport(tx, key.agencyId, key.trackingId);
     await opts.guard?.(before, tx);
     const t = transition(toState(before), makeAction(before, at));
+    const deadline = deadlineColumns(before, t, cal, at);
+    await saveReminder(tx, before.id, deadline.reminder);
     const report = await tx.report.update({
       where: { id: before.id },
+      include: { reminder: true },
       data: {
         ...stateColumns(t.after),
-        ...deadlineColumns(before, t, cal, at),
+        ...deadline.report,
         // Who verified, for the recap's laju verifikasi per admin (no history scan needed).
         ...(!t.before.verifiedAt && t.after.verifiedAt ? { verifiedById: actor.personId } : {}),
         version: { increment: 1 },
@@ -73,31 +77,45 @@ async function agencyOf(ctx: ServiceContext, key: ReportKey): Promise<string | n
   return r?.agencyId ?? null;
 }
 
-/** Deadline and reminder fields after a transition (DOMAIN.md "Deadlines"). */
-function deadlineColumns(before: Report, t: Transition, cal: WorkingCalendar, now: Date): Prisma.ReportUncheckedUpdateInput {
+/** A change of the report's reminder row (table report_reminder); undefined = untouched. */
+type ReminderChange = { nextReminderAt: Date | null; lastNudgedOn?: null } | undefined;
+
+/** Deadline fields (on the report) and the reminder change after a transition (DOMAIN.md "Deadlines"). */
+function deadlineColumns(before: Report, t: Transition, cal: WorkingCalendar, now: Date): { report: Prisma.ReportUncheckedUpdateInput; reminder: ReminderChange } {
   switch (t.event) {
     case 'disposed':
     case 'rerouted': {
       const d = computeDeadline(t.after.disposedAt ?? now, before.category as Category, cal);
       return {
-        dueDate: new Date(`${d.dueDate}T00:00:00Z`),
-        dueAt: d.dueAt,
+        report: { dueDate: new Date(`${d.dueDate}T00:00:00Z`), dueAt: d.dueAt },
         // A reminder date already past (short deadlines) means: remind at the next sweep.
-        nextReminderAt: d.reminderAt < now ? now : d.reminderAt,
-        lastNudgedOn: null,
+        reminder: { nextReminderAt: d.reminderAt < now ? now : d.reminderAt, lastNudgedOn: null },
       };
     }
     case 'bounced':
-      return { dueDate: null, dueAt: null, nextReminderAt: null, lastNudgedOn: null };
+      return { report: { dueDate: null, dueAt: null }, reminder: { nextReminderAt: null, lastNudgedOn: null } };
     case 'closed':
     case 'archived':
     case 'held':
-      return { nextReminderAt: null };
+      return { report: {}, reminder: { nextReminderAt: null } };
     case 'resumed':
     case 'reopened':
       // Back to work: the sweep looks at it again right away and computes the next stage.
-      return t.after.unitId ? { nextReminderAt: now } : {};
+      return { report: {}, reminder: t.after.unitId ? { nextReminderAt: now } : undefined };
     default:
-      return {};
+      return { report: {}, reminder: undefined };
   }
+}
+
+/**
+ * Write a reminder change: a reminder time creates the row when the report has none yet; clearing
+ * one leaves a report without a row as it is (no row = no reminder).
+ */
+async function saveReminder(tx: Tx, reportId: string, change: ReminderChange): Promise<void> {
+  if (!change) return;
+  if (change.nextReminderAt === null) {
+    await tx.reportReminder.updateMany({ where: { reportId }, data: change });
+    return;
+  }
+  await tx.reportReminder.upsert({ where: { reportId }, create: { reportId, ...change }, update: change });
 }

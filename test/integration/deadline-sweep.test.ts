@@ -3,7 +3,8 @@
  * working days around Idul Fitri 2026, one per report per day, one digest per chat, reminders
  * that continue until closure and stop after close / archive / bounce, and TUNDA pausing them.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { archiveReport, disposeReport, holdReport, resumeReport } from '../../src/services/reports/admin-actions.js';
 import { bounceReport, claimReport, followUpReport } from '../../src/services/reports/unit-actions.js';
 import { deadlineSweep, sweepDeadlines } from '../../src/scheduler/jobs/deadline-sweep.js';
@@ -72,9 +73,9 @@ describe('staged nudges around Idul Fitri 2026 (disposed Thu 12 Mar, normatif, d
     await followUpReport(w.ctx, w.people.budi, { reportId: id }, 'Sudah dijawab melalui surat.', true);
     const after = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-04-06', 10), wib('2026-04-10', 17));
     expect(after.flatMap((r) => r.queued)).toEqual([]);
-    const row = await w.ctx.db.report.findUniqueOrThrow({ where: { id } });
+    const row = await w.ctx.db.reportReminder.findUniqueOrThrow({ where: { reportId: id } });
     expect(row.nextReminderAt).toBeNull();
-    expect(row.reminderStage).toBe('overdue');
+    expect(row.stage).toBe('overdue');
   });
 
   it('overdue before Idul Fitri: reminded Tue 17 Mar, then again Wed 25 Mar, nothing in between', LONG, async () => {
@@ -83,7 +84,7 @@ describe('staged nudges around Idul Fitri 2026 (disposed Thu 12 Mar, normatif, d
     await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code); // due Mon 16 Mar
     const runs = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-03-16', 17), wib('2026-03-26', 7));
     expect(nudgeDays(runs, w.chats.A, '2000002')).toEqual(['2026-03-17', '2026-03-25']);
-    const row = await w.ctx.db.report.findUniqueOrThrow({ where: { id } });
+    const row = await w.ctx.db.reportReminder.findUniqueOrThrow({ where: { reportId: id } });
     expect(row.nextReminderAt?.toISOString()).toBe(wib('2026-03-26', 8).toISOString());
   });
 });
@@ -121,11 +122,12 @@ describe('one digest per chat, one nudge per report per day', () => {
 
     // Later sweeps the same day (and a resumed report) add nothing.
     expect((await runAt(w, deadlineSweep, wib('2026-03-04', 8, 15))).queued).toEqual([]);
-    await w.ctx.db.report.updateMany({ where: { id: { in: ids } }, data: { nextReminderAt: wib('2026-03-04', 9) } });
+    await w.ctx.db.reportReminder.updateMany({ where: { reportId: { in: ids } }, data: { nextReminderAt: wib('2026-03-04', 9) } });
     expect((await runAt(w, deadlineSweep, wib('2026-03-04', 9, 30))).queued).toEqual([]);
-    const rows = await w.ctx.db.report.findMany({ where: { id: { in: ids } } });
+    const rows = await w.ctx.db.reportReminder.findMany({ where: { reportId: { in: ids } } });
+    expect(rows).toHaveLength(ids.length);
     for (const r of rows) {
-      expect(r.reminderStage).toBe('monitoring');
+      expect(r.stage).toBe('monitoring');
       expect(r.lastNudgedOn?.toISOString().slice(0, 10)).toBe('2026-03-04');
       expect(r.nextReminderAt?.toISOString()).toBe(wib('2026-03-06', 8).toISOString()); // day before: Fri 6 Mar
     }
@@ -145,6 +147,31 @@ describe('one digest per chat, one nudge per report per day', () => {
     expect(toA).toHaveLength(1);
     expect(toA[0]!.text).toContain('BKN-PENGADAAN: 3 laporan');
     expect(queued.filter((q) => q.target === w.chats.B).map((q) => q.purpose)).toEqual(['nudge']);
+  });
+
+  it.runIf(inject('pgTemplate') !== null)('an overlapping run leaves a unit whole to the run that holds it (no split digests)', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    for (const [t, unit] of [['2600001', 'A'], ['2600002', 'A'], ['2600003', 'B']] as const) {
+      await disposeReport(w.ctx, w.people.admin, { reportId: await w.newReport(t) }, w.units[unit].code);
+    }
+    w.clock.set(wib('2026-03-04', 8));
+    // Another run is in the middle of unit A: it holds A's sweep lock in its transaction.
+    const other = new pg.Client({ connectionString: dbs.at(-1)!.url });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [0x5eed, w.units.A.id]);
+      const before = await lastOutboxId(w.ctx);
+      expect(await sweepDeadlines(w.ctx, silentLogger())).toMatchObject({ nudges: 1, messages: 1 });
+      expect((await queuedAfter(w.ctx, before)).map((q) => q.target)).toEqual([w.chats.B]);
+      await other.query('ROLLBACK');
+      // Once free (here: the other run gave up), A's two reports come in one digest.
+      const next = await lastOutboxId(w.ctx);
+      expect(await sweepDeadlines(w.ctx, silentLogger())).toMatchObject({ nudges: 2, messages: 1 });
+      expect((await queuedAfter(w.ctx, next)).map((q) => q.target)).toEqual([w.chats.A]);
+    } finally {
+      await other.end();
+    }
   });
 
   it('a unit without a healthy chat is not skipped silently: the admin chat gets its nudges', async () => {

@@ -68,7 +68,7 @@ describe.runIf(onPostgres)('dev generate', () => {
 
   it('keeps the state machine invariants and history order', async () => {
     const bad = await rows<{ tracking_id: string; status: string }>(`
-      SELECT tracking_id, status FROM report WHERE
+      SELECT tracking_id, status FROM report r LEFT JOIN report_reminder rr ON rr.report_id = r.id WHERE
         (status = 'BELUM_TERVERIFIKASI' AND unit_id IS NOT NULL) OR
         (status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND (unit_id IS NULL OR disposed_at IS NULL OR due_at IS NULL OR next_reminder_at IS NULL)) OR
         (status = 'BELUM_DITINDAKLANJUTI' AND first_response_at IS NOT NULL) OR
@@ -103,9 +103,9 @@ describe.runIf(onPostgres)('dev generate', () => {
     }
     // Open reports are reminded after asOf, overdue ones with stage 'overdue'.
     const [open] = await rows<{ early: number; overdue_wrong: number }>(`
-      SELECT count(*) FILTER (WHERE next_reminder_at <= $1)::int early,
-             count(*) FILTER (WHERE due_at < $1 AND reminder_stage IS DISTINCT FROM 'overdue')::int overdue_wrong
-      FROM report WHERE status IN ('BELUM_DITINDAKLANJUTI', 'PROSES')`, [AS_OF]);
+      SELECT count(*) FILTER (WHERE rr.next_reminder_at <= $1)::int early,
+             count(*) FILTER (WHERE due_at < $1 AND rr.stage IS DISTINCT FROM 'overdue')::int overdue_wrong
+      FROM report r LEFT JOIN report_reminder rr ON rr.report_id = r.id WHERE status IN ('BELUM_DITINDAKLANJUTI', 'PROSES')`, [AS_OF]);
     expect(open).toEqual({ early: 0, overdue_wrong: 0 });
   });
 

@@ -40,7 +40,7 @@ describe.each([{ writer: 'COPY' }, { writer: 'Prisma' }] as const)('import batch
   });
   const run = (path: string, extra: Partial<ImportOptions> = {}) =>
     importReports(w.ctx, { file: path, agencyCode: 'BKN', postgresUrl: writer === 'COPY' ? db.url : undefined, ...extra });
-  const report = (trackingId: string) => db.prisma.report.findFirstOrThrow({ where: { trackingId }, include: { reporter: true, unit: true } });
+  const report = (trackingId: string) => db.prisma.report.findFirstOrThrow({ where: { trackingId }, include: { reporter: true, unit: true, reminder: true } });
   const actions = async (trackingId: string) =>
     (await db.prisma.reportEvent.findMany({ where: { report: { trackingId } }, orderBy: { id: 'asc' }, select: { action: true, after: true } })).map((e) => [
       e.action,
@@ -89,7 +89,10 @@ describe.each([{ writer: 'COPY' }, { writer: 'Prisma' }] as const)('import batch
       // Row 8 sits at unit BKN-PENGADAAN, Belum Ditindaklanjuti; Budi has claimed it and been nudged.
       const moved = await report('4500008');
       expect(moved).toMatchObject({ status: 'BELUM_DITINDAKLANJUTI', unit: { code: 'BKN-PENGADAAN' } });
-      await db.prisma.report.update({ where: { id: moved.id }, data: { claimedById: w.people.budi.personId, claimedAt: w.clock.now(), reminderStage: 'monitoring' } });
+      await db.prisma.report.update({
+        where: { id: moved.id },
+        data: { claimedById: w.people.budi.personId, claimedAt: w.clock.now(), reminder: { update: { stage: 'monitoring', lastNudgedOn: new Date('2026-03-02T00:00:00Z') } } },
+      });
       // A column the file does not have is never touched, even on a changed report.
       const titled = await report('4500010');
       const verifiedAt = new Date('2026-01-06T03:00:00Z');
@@ -117,8 +120,8 @@ describe.each([{ writer: 'COPY' }, { writer: 'Prisma' }] as const)('import batch
 
       // Moved: the claim and the reminder stage go, the unit changes, one event names the move.
       const m = await report('4500008');
-      expect(m).toMatchObject({ unit: { code: 'BKN-PENSIUN' }, claimedById: null, claimedAt: null, reminderStage: null, version: moved.version + 1 });
-      expect(m.nextReminderAt).not.toBeNull();
+      expect(m).toMatchObject({ unit: { code: 'BKN-PENSIUN' }, claimedById: null, claimedAt: null, reminder: { stage: null, lastNudgedOn: null }, version: moved.version + 1 });
+      expect(m.reminder?.nextReminderAt).not.toBeNull();
       const ev = await db.prisma.reportEvent.findFirstOrThrow({ where: { reportId: m.id, action: 'imported' } });
       expect(ev).toMatchObject({ before: { unitId: w.units.A.id }, after: { unitId: w.units.B.id, line: 11 }, source: 'import' });
 

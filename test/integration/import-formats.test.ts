@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const run = (path: string, extra: Partial<ImportOptions> = {}) => importReports(w.ctx, { file: path, agencyCode: 'BKN', ...extra });
-const report = (tracking: string) => db.prisma.report.findFirstOrThrow({ where: { trackingId: tracking }, include: { unit: true, reporter: true } });
+const report = (tracking: string) => db.prisma.report.findFirstOrThrow({ where: { trackingId: tracking }, include: { unit: true, reporter: true, reminder: true } });
 
 /** A LAPOR! export as the portal names its columns, saved by Excel with `;` (id-ID locale). */
 const LAPOR_HEADER = ['No. Tracking', 'Tanggal Laporan', 'Judul', 'Isi Laporan', 'Kategori', 'Status', 'Instansi/Unit Disposisi', 'Tanggal Disposisi', 'Nama Pelapor', 'Jenis Kelamin', 'Kanal', 'Penyandang Disabilitas', 'Rating'];
@@ -44,7 +44,8 @@ describe('a LAPOR! export with Indonesian headers, status and category names', (
     expect(s).toMatchObject({ created: 6, rejected: 0, ignoredColumns: [] });
 
     const r1 = await report('4100001');
-    expect(r1).toMatchObject({ status: 'BELUM_TERVERIFIKASI', category: 'informasi', channel: 'website', unitId: null, dueDate: null, nextReminderAt: null });
+    expect(r1).toMatchObject({ status: 'BELUM_TERVERIFIKASI', category: 'informasi', channel: 'website', unitId: null, dueDate: null });
+    expect(r1.reminder?.nextReminderAt ?? null).toBeNull();
     expect(r1.receivedAt.toISOString()).toBe('2026-03-02T02:15:00.000Z'); // 09:15 WIB
     expect(r1.reporter).toMatchObject({ name: 'Rina Kartika', gender: 'P', disability: false });
 
@@ -59,7 +60,8 @@ describe('a LAPOR! export with Indonesian headers, status and category names', (
 
     expect(await report('4100003')).toMatchObject({ status: 'PROSES', category: 'berkadar-pengawasan', channel: 'langsung' });
     const r4 = await report('4100004');
-    expect(r4).toMatchObject({ status: 'SELESAI', channel: 'telepon', nextReminderAt: null });
+    expect(r4).toMatchObject({ status: 'SELESAI', channel: 'telepon' });
+    expect(r4.reminder?.nextReminderAt ?? null).toBeNull();
     expect(Number(r4.rating)).toBe(4.5);
     expect(r4.receivedAt.toISOString()).toBe('2026-03-02T03:00:00.000Z');
     expect(await report('4100005')).toMatchObject({ status: 'TUNDA', category: 'normatif' });
@@ -93,7 +95,7 @@ describe('a LAPOR! export with Indonesian headers, status and category names', (
     expect(await run(path)).toMatchObject({ created: 2, rejected: 0 });
     const routed = await report('4250001');
     expect(routed).toMatchObject({ status: 'BELUM_DITINDAKLANJUTI', title: 'Berkas kenaikan pangkat belum diproses.' });
-    expect(routed.nextReminderAt).not.toBeNull();
+    expect(routed.reminder?.nextReminderAt).not.toBeNull();
     expect(await report('4250002')).toMatchObject({ status: 'BELUM_TERVERIFIKASI', unitId: null });
   });
 

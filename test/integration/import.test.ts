@@ -72,14 +72,14 @@ describe.each(writers)('import through $writer', ({ writer }) => {
 
     it('stores each row as given, with the deadline fields of reports open at a unit', async () => {
       // Row 8 (0-based): Terdisposisi Belum Ditindaklanjuti at BKN-PENGADAAN; received 05/01/2026 08:56 WIB, disposed an hour later.
-      const r = await db.prisma.report.findFirstOrThrow({ where: { trackingId: '2600008' }, include: { reporter: true, unit: true } });
+      const r = await db.prisma.report.findFirstOrThrow({ where: { trackingId: '2600008' }, include: { reporter: true, unit: true, reminder: true } });
       expect(r).toMatchObject({ status: 'BELUM_DITINDAKLANJUTI', category: 'informasi', channel: 'website', topic: 'Kenaikan pangkat' });
       expect(r.unit?.code).toBe('BKN-PENGADAAN');
       expect(r.receivedAt.toISOString()).toBe('2026-01-05T01:56:00.000Z');
       expect(r.disposedAt?.toISOString()).toBe('2026-01-05T02:56:00.000Z');
       // 5 working days after Mon 5 Jan 2026: 6, 7, 8, 9, 12 → due Mon 12 Jan; already past at "now" (2 Mar) → remind at once.
       expect(r.dueDate?.toISOString().slice(0, 10)).toBe('2026-01-12');
-      expect(r.nextReminderAt?.toISOString()).toBe(w.clock.now().toISOString());
+      expect(r.reminder?.nextReminderAt?.toISOString()).toBe(w.clock.now().toISOString());
       expect(r.reporter).toMatchObject({ name: 'Dewi Lestari', gender: 'P' });
       expect(r.textSignature).toMatch(/^[0-9a-f]{512}$/);
       // Multi-line bodies keep their line breaks (stored as LF whatever the file used).
@@ -87,9 +87,10 @@ describe.each(writers)('import through $writer', ({ writer }) => {
       expect(multi.body.split('\n')).toHaveLength(3);
       expect(multi.body).not.toContain('\r');
       // A unit given by its name resolves too; a finished report keeps its due date but is not reminded.
-      const done = await db.prisma.report.findFirstOrThrow({ where: { trackingId: '2600017' }, include: { unit: true } });
+      const done = await db.prisma.report.findFirstOrThrow({ where: { trackingId: '2600017' }, include: { unit: true, reminder: true } });
       // Finished reports can never be the original of a new duplicate: no signature is computed.
-      expect(done).toMatchObject({ status: 'SELESAI', nextReminderAt: null, textSignature: null });
+      expect(done).toMatchObject({ status: 'SELESAI', textSignature: null });
+      expect(done.reminder?.nextReminderAt ?? null).toBeNull();
       expect(done.unit?.code).toBe('BKN-PENSIUN');
       expect(done.dueDate).not.toBeNull();
       expect(Number(done.rating)).toBe(3);

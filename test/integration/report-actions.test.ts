@@ -44,7 +44,7 @@ describe('disposition', () => {
     // 5 working days after Mon 2 Mar: 3,4,5,6,9 → due Mon 9 Mar; reminder 3 before → Wed 4 Mar 08:00 WIB.
     expect(report.dueDate?.toISOString().slice(0, 10)).toBe('2026-03-09');
     expect(report.dueAt?.toISOString()).toBe('2026-03-09T16:59:59.999Z');
-    expect(report.nextReminderAt?.toISOString()).toBe('2026-03-04T01:00:00.000Z');
+    expect(report.reminder?.nextReminderAt?.toISOString()).toBe('2026-03-04T01:00:00.000Z');
 
     const posts = await db.prisma.outbox.findMany({ where: { reportId: id, purpose: 'report_post' } });
     expect(posts.map((p) => p.target)).toEqual([w.chats.A]);
@@ -119,7 +119,7 @@ describe('answers', () => {
     expect(r2.report.status).toBe('PROSES');
     const r3 = await closeReport(w.ctx, w.people.budi, { reportId: id });
     expect(r3.report.status).toBe('SELESAI');
-    expect(r3.report.nextReminderAt).toBeNull();
+    expect(r3.report.reminder?.nextReminderAt).toBeNull();
     const events = await db.prisma.reportEvent.findMany({ where: { reportId: id }, orderBy: { id: 'asc' } });
     expect(events.map((e) => e.action)).toEqual(['received', 'disposed', 'responded', 'followed_up', 'closed']);
     expect(events[2]!.reason).toBe('Terima kasih, sedang kami periksa.');
@@ -139,7 +139,7 @@ describe('bukan wewenang', () => {
     await db.prisma.outbox.updateMany({ where: { reportId: id }, data: { status: 'SENT', platformMessageId: '77' } });
     expect(await errorCode(bounceReport(w.ctx, w.people.budi, { reportId: id }, ''))).toBe('REASON_REQUIRED');
     const { report } = await bounceReport(w.ctx, w.people.budi, { reportId: id }, 'Kewenangan Direktorat Pensiun.');
-    expect(report).toMatchObject({ status: 'BELUM_TERVERIFIKASI', unitId: null, bounceCount: 1, dueAt: null, nextReminderAt: null });
+    expect(report).toMatchObject({ status: 'BELUM_TERVERIFIKASI', unitId: null, bounceCount: 1, dueAt: null, reminder: { nextReminderAt: null, lastNudgedOn: null } });
     const notice = await db.prisma.outbox.findFirstOrThrow({ where: { reportId: id, purpose: 'notice' } });
     expect(notice.target).toBe(w.chats.admin);
     expect((notice.payload as { text: string }).text).toMatch(/BUKAN WEWENANG[\s\S]*Oleh: Budi \(BKN-PENGADAAN\)[\s\S]*Alasan: Kewenangan Direktorat Pensiun\.[\s\S]*1 kali/);
@@ -189,10 +189,10 @@ describe('admin holds and archives', () => {
     await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
     expect(await errorCode(holdReport(w.ctx, w.people.budi, { reportId: id }, 'x'))).toBe('FORBIDDEN');
     const held = await holdReport(w.ctx, w.people.admin, { reportId: id }, 'Menunggu dokumen pelapor.');
-    expect(held.report).toMatchObject({ status: 'TUNDA', nextReminderAt: null });
+    expect(held.report).toMatchObject({ status: 'TUNDA', reminder: { nextReminderAt: null } });
     const resumed = await resumeReport(w.ctx, w.people.admin, { reportId: id });
     expect(resumed.report.status).toBe('BELUM_DITINDAKLANJUTI');
-    expect(resumed.report.nextReminderAt).toEqual(w.clock.now());
+    expect(resumed.report.reminder?.nextReminderAt).toEqual(w.clock.now());
     const archived = await archiveReport(w.ctx, w.people.admin, { reportId: id }, 'Laporan berulang.');
     expect(archived.report.status).toBe('ARSIP');
   });

@@ -1,22 +1,25 @@
 /**
  * Deadline sweep: staged nudges (src/domain/nudge-plan.ts) to the unit chats for every open report
- * whose stored `next_reminder_at` has passed, answered with ONE message per chat and run: a single
- * nudge, or a digest when several reports of the unit are due (split only past the length budget).
+ * whose stored `report_reminder.next_reminder_at` has passed, answered with ONE message per chat
+ * and run: a single nudge, or a digest when several reports of the unit are due (split only past
+ * the length budget).
  *
  * Set-based, because the 08:00 sweep of a national deployment meets tens of thousands of due
  * reports at once: one indexed query lists what is due, grouped by unit; then per batch of whole
- * units (about BATCH reports) ONE transaction locks the rows by primary key (FOR UPDATE SKIP
- * LOCKED, re-checking they are still due, so an overlapping run never nudges twice), reads what
- * the digest needs in the same query (unit code, claimant, stored masked title), plans in JS
+ * units (about BATCH reports) ONE transaction locks the reminder rows by primary key (FOR UPDATE
+ * SKIP LOCKED, re-checking they are still due, so an overlapping run never nudges twice), reads
+ * what the digest needs in the same query (unit code, claimant, stored masked title), plans in JS
  * (plans shared by reports with the same calendar, deadline and last nudge), saves every reminder
- * column with ONE UPDATE … FROM json_to_recordset and queues every message with ONE INSERT. No
+ * with ONE UPDATE … FROM json_to_recordset and queues every message with ONE INSERT. The reminder
+ * bookkeeping lives in the narrow `report_reminder` table (primary key and next_reminder_at index
+ * only), so that update never writes the wide `report` row or its many indexes; a report row is
+ * written only to store a title mask made afresh (rare: titles are masked when written). No
  * per-report query, no per-report masking (titles are masked when written; masked-titles.ts), no
  * calendar per agency unless the agency has holidays of its own. A unit without a healthy chat is
  * not skipped silently: its nudges go to the Admin Instansi's chats instead.
  */
 import type { WorkingCalendar } from '../../domain/calendar.js';
 import { planNudge, type NudgePlan } from '../../domain/nudge-plan.js';
-import { OPEN_STATUSES } from '../../domain/report-state.js';
 import type { ReportStatus } from '../../domain/types.js';
 import type { Platform } from '../../generated/prisma/client.js';
 import type { Logger } from '../../lib/logger.js';
@@ -59,7 +62,7 @@ interface DueRow {
   reporter_name: string | null;
 }
 
-/** One report's new reminder columns (and a freshly made title mask), as JSON for one UPDATE. */
+/** One report's new reminder (and a freshly made title mask), as JSON for one UPDATE each. */
 interface ReminderUpdate {
   id: string;
   next: string | null;
@@ -114,7 +117,12 @@ export async function sweepDeadlines(ctx: ServiceContext, log: Logger, opts: Swe
   const now = ctx.clock.now();
   // A closed, archived, held or bounced report keeps no reminder time: clean up leftovers so the
   // index only holds live work.
-  await ctx.db.report.updateMany({ where: { nextReminderAt: { lte: now }, status: { notIn: OPEN_STATUSES } }, data: { nextReminderAt: null } });
+  // The statuses are OPEN_STATUSES; the scalar subquery looks each due row's report up by primary
+  // key (a join may be planned as a scan of all reports).
+  await ctx.db.$executeRaw`
+    UPDATE report_reminder rr SET next_reminder_at = NULL
+    WHERE rr.next_reminder_at <= ${now}::timestamptz
+      AND (SELECT r.status FROM report r WHERE r.id = rr.report_id) NOT IN ('BELUM_DITINDAKLANJUTI', 'PROSES')`;
   const stats: SweepStats = { nudges: 0, messages: 0, rescheduled: 0 };
   // Loaded outside the transactions: PGlite has a single connection.
   const cals = await loadCalendars(ctx);
@@ -128,15 +136,17 @@ export async function sweepDeadlines(ctx: ServiceContext, log: Logger, opts: Swe
 }
 
 /**
- * Every due report (the "what is due" query: next_reminder_at index, one pass), grouped by unit
+ * Every due report (the "what is due" query: report_reminder's next_reminder_at index, then the
+ * report by primary key, one pass), grouped by unit
  * and packed into batches of whole units of about `batch` reports each (a unit with more is a batch
  * of its own), as lists of report ids.
  */
 async function dueBatches(ctx: ServiceContext, now: Date, batch: number): Promise<string[][]> {
   const units = await ctx.db.$queryRaw<{ ids: string }[]>`
-    SELECT string_agg(id::text, ',') AS ids FROM report
-    WHERE next_reminder_at <= ${now}::timestamptz AND status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND unit_id IS NOT NULL
-    GROUP BY unit_id`;
+    SELECT string_agg(r.id::text, ',') AS ids
+    FROM report_reminder rr JOIN report r ON r.id = rr.report_id
+    WHERE rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.unit_id IS NOT NULL
+    GROUP BY r.unit_id`;
   const batches: string[][] = [];
   let current: string[] = [];
   for (const u of units) {
@@ -155,22 +165,33 @@ async function dueBatches(ctx: ServiceContext, now: Date, batch: number): Promis
  * The due rows of a batch, locked, with all the digest needs: unit code, claimant, and the stored
  * title mask when still valid (else the title and reporter name to mask it afresh). Looked up by
  * primary key; being due is checked again under the lock, so a row an overlapping run has just
- * handled (or holds: SKIP LOCKED) is left out.
+ * handled (or holds: SKIP LOCKED) is left out. Only the reminder rows are locked: every writer of
+ * a report's reminder (a transition, an import) writes that row, so it waits for this batch and
+ * its own value wins, or holds it and the report is left to the next run.
  */
+/**
+ * Namespace of the per-unit advisory lock (two-int form, apart from other locks). Row locks alone
+ * would let two overlapping runs split one unit's due reports between them (SKIP LOCKED), and the
+ * chat would get two digests; with the unit lock one run takes the whole unit and the other skips it.
+ */
+const UNIT_LOCK_CLASS = 0x5eed;
+
 function selectDue(tx: Tx, now: Date, ids: string[]): Promise<DueRow[]> {
   const mask = storedMaskSql('r', 'rp');
   return tx.$queryRaw<DueRow[]>`
-    SELECT r.id::text AS id, r.tracking_id, r.category, r.status::text AS status, r.due_date, r.last_nudged_on,
+    SELECT r.id::text AS id, r.tracking_id, r.category, r.status::text AS status, r.due_date, due.last_nudged_on,
            r.unit_id::text AS unit_id, u.code AS unit_code, r.agency_id::text AS agency_id,
            p.name AS claimant_name, p.telegram_username AS claimant_username,
            m.masked AS title_masked,
            CASE WHEN m.masked IS NULL THEN r.title END AS title,
            CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
     FROM (
-      SELECT id FROM report
-      WHERE id = ANY(${`{${ids.join(',')}}`}::uuid[])
-        AND next_reminder_at <= ${now}::timestamptz AND status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND unit_id IS NOT NULL
-      FOR UPDATE SKIP LOCKED
+      SELECT rr.report_id AS id, rr.last_nudged_on
+      FROM report_reminder rr JOIN report r ON r.id = rr.report_id
+      WHERE rr.report_id = ANY(${`{${ids.join(',')}}`}::uuid[])
+        AND rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.unit_id IS NOT NULL
+        AND pg_try_advisory_xact_lock(${UNIT_LOCK_CLASS}::int, hashtext(r.unit_id::text))
+      FOR UPDATE OF rr SKIP LOCKED
     ) due
     JOIN report r ON r.id = due.id
     JOIN unit u ON u.id = r.unit_id
@@ -226,26 +247,32 @@ async function sweepBatch(tx: Tx, now: Date, ids: string[], cals: Calendars, pla
       claimant: r.claimant_name ? { name: r.claimant_name, telegramUsername: r.claimant_username } : null,
     });
   }
-  await saveReminders(tx, updates, now);
+  await saveReminders(tx, updates);
   if (perUnit.size > 0) stats.messages += await queueNudges(tx, perUnit);
   for (const u of perUnit.values()) stats.nudges += u.items.length;
 }
 
 /**
- * All reminder columns of the batch in ONE statement. A row without a stage keeps its stage and
- * last nudge date; a fresh title mask is saved, an absent one leaves the stored mask as it is.
+ * Every reminder of the batch in ONE statement on the narrow report_reminder table. A row without
+ * a stage keeps its stage and last nudge date. Fresh title masks (rare) go to their reports in
+ * one more statement; a report another transaction holds keeps its stale mask, which is only a
+ * cache (the next run masks it again), rather than wait on a lock here.
  */
-async function saveReminders(tx: Tx, updates: ReminderUpdate[], now: Date): Promise<void> {
+async function saveReminders(tx: Tx, updates: ReminderUpdate[]): Promise<void> {
+  const reminders = updates.map(({ id, next, stage, nudged }) => ({ id, next, stage, nudged }));
   await tx.$executeRaw`
-    UPDATE report r SET
+    UPDATE report_reminder rr SET
       next_reminder_at = u.next,
-      reminder_stage = CASE WHEN u.stage IS NULL THEN r.reminder_stage ELSE u.stage END,
-      last_nudged_on = CASE WHEN u.stage IS NULL THEN r.last_nudged_on ELSE u.nudged END,
-      title_masked = CASE WHEN u.tmf IS NULL THEN r.title_masked ELSE u.tm END,
-      title_masked_from = CASE WHEN u.tmf IS NULL THEN r.title_masked_from ELSE u.tmf END,
-      updated_at = ${now}::timestamptz
-    FROM json_to_recordset(${JSON.stringify(updates)}::json) AS u(id uuid, next timestamptz, stage text, nudged date, tm text, tmf text)
-    WHERE r.id = u.id`;
+      stage = CASE WHEN u.stage IS NULL THEN rr.stage ELSE u.stage END,
+      last_nudged_on = CASE WHEN u.stage IS NULL THEN rr.last_nudged_on ELSE u.nudged END
+    FROM json_to_recordset(${JSON.stringify(reminders)}::json) AS u(id uuid, next timestamptz, stage text, nudged date)
+    WHERE rr.report_id = u.id`;
+  const masks = updates.filter((u) => u.tmf !== null).map(({ id, tm, tmf }) => ({ id, tm, tmf }));
+  if (masks.length === 0) return;
+  await tx.$executeRaw`
+    UPDATE report r SET title_masked = u.tm, title_masked_from = u.tmf
+    FROM json_to_recordset(${JSON.stringify(masks)}::json) AS u(id uuid, tm text, tmf text)
+    WHERE r.id = u.id AND r.id IN (SELECT id FROM report WHERE id = ANY(${`{${masks.map((m) => m.id).join(',')}}`}::uuid[]) FOR UPDATE SKIP LOCKED)`;
 }
 
 /** One message per chat and unit (split only past the length budget), in one INSERT. Returns messages queued. */

@@ -29,7 +29,7 @@ import type { Tx } from '../report-row.js';
 import { DEADLINE_INPUTS, diffRow, hasChanges, type ReportKey, type ReporterKey } from './import-diff.js';
 import type { DeadlineFields, ImportDeadlines } from './import-deadline.js';
 import { uuidv7 } from './import-ids.js';
-import { insertEvents, insertReporters, insertReports, storedReports, type NewEventRow, type NewReporterRow, type NewReportRow, type StoredReport } from './import-sql.js';
+import { insertEvents, insertReminders, insertReporters, insertReports, storedReports, type NewEventRow, type NewReporterRow, type NewReportRow, type StoredReport } from './import-sql.js';
 
 export interface BatchSettings {
   agencyId: string;
@@ -180,7 +180,13 @@ export function planBatch(s: BatchSettings, rows: readonly ImportRow[], existing
 /** The Prisma update of one change (columns as the client names them). */
 function updateData(c: ReportChange): Prisma.ReportUncheckedUpdateInput {
   const data: Prisma.ReportUncheckedUpdateInput = { ...(c.fields as Prisma.ReportUncheckedUpdateInput), version: { increment: 1 } };
-  if (c.deadline) Object.assign(data, c.deadline, { lastNudgedOn: null, reminderStage: null });
+  if (c.deadline) {
+    const { dueDate, dueAt, nextReminderAt } = c.deadline;
+    Object.assign(data, { dueDate, dueAt });
+    // The reminder starts over: no stage sent yet at the new deadline.
+    const reminder = { nextReminderAt, stage: null, lastNudgedOn: null };
+    data.reminder = { upsert: { create: reminder, update: reminder } };
+  }
   if (c.moved) Object.assign(data, { claimedById: null, claimedAt: null, unclaimedNudgedAt: null });
   if (c.signature !== undefined) data.textSignature = c.signature;
   return data;
@@ -197,6 +203,7 @@ export async function writeBatch(tx: Tx, s: BatchSettings, rows: readonly Import
     else if (c.reporter.op === 'update') await tx.reporter.update({ where: { reportId: c.id }, data: c.reporter.fields as Prisma.ReporterUncheckedUpdateInput });
   }
   await insertReports(tx, plan.reports);
+  await insertReminders(tx, plan.reports);
   await insertReporters(tx, plan.reporters);
   await insertEvents(tx, plan.events);
   result.created = plan.reports.length;

@@ -18,7 +18,7 @@ import { copyInto, esc, ts } from '../../dev/copy.js';
 import { hasReporter, newReport, planChange, receivedEvent, type BatchResult, type BatchSettings, type ReportChange } from './import-batch.js';
 import { uuidv7 } from './import-ids.js';
 import { REPORT_FIELDS, REPORTER_FIELDS, type ReportKey, type ReporterKey } from './import-diff.js';
-import { EVENT_COLS, REPORT_COLS, REPORTER_COLS, STORED_REPORTS_SQL, storedReport, type Col, type StoredRow } from './import-sql.js';
+import { EVENT_COLS, REMINDER_COLS, REPORT_COLS, REPORTER_COLS, STORED_REPORTS_SQL, storedReport, type Col, type StoredRow } from './import-sql.js';
 import type { ImportRow } from '../../intake/parse-row.js';
 
 /** One value in COPY text format by its column type; null is written as \N by copyLine. */
@@ -96,12 +96,16 @@ const keep = (bit: number, col: string, from: string, alias: string, mask: strin
 const UPDATE_REPORTS = `UPDATE report r SET ${[
   ...REPORT_FIELDS.map(([key], i) => keep(i, fieldCol(key).column, fieldCol(key).column, 'r', 'changed')),
   `text_signature = CASE WHEN s.sig_set THEN s.text_signature ELSE r.text_signature END`,
-  ...['due_date', 'due_at', 'next_reminder_at'].map((c) => `${c} = CASE WHEN s.deadline THEN s.${c} ELSE r.${c} END`),
-  ...['last_nudged_on', 'reminder_stage'].map((c) => `${c} = CASE WHEN s.deadline THEN NULL ELSE r.${c} END`),
+  ...['due_date', 'due_at'].map((c) => `${c} = CASE WHEN s.deadline THEN s.${c} ELSE r.${c} END`),
   ...['claimed_by_id', 'claimed_at', 'unclaimed_nudged_at'].map((c) => `${c} = CASE WHEN s.moved THEN NULL ELSE r.${c} END`),
   'version = r.version + 1',
   'updated_at = $1',
 ].join(', ')} FROM import_change s WHERE r.id = s.id`;
+
+/** A new deadline starts the reminder over (no stage sent yet); the row is made when missing. */
+const UPSERT_REMINDERS = `INSERT INTO report_reminder (report_id, next_reminder_at, stage, last_nudged_on)
+  SELECT id, next_reminder_at, NULL, NULL FROM import_change WHERE deadline
+  ON CONFLICT (report_id) DO UPDATE SET next_reminder_at = EXCLUDED.next_reminder_at, stage = NULL, last_nudged_on = NULL`;
 
 const UPDATE_REPORTERS = `UPDATE reporter p SET ${REPORTER_FIELDS.map(([key], i) => keep(i, reporterFieldCol(key).column, `r_${reporterFieldCol(key).column}`, 'p', 'reporter_changed')).join(', ')}
   FROM import_change s WHERE p.report_id = s.id AND s.reporter_op = 2`;
@@ -143,6 +147,7 @@ function staged(c: ReportChange): Staged {
 interface Fresh {
   id: string;
   report: string;
+  reminder: string;
   reporter: string;
   event: string;
 }
@@ -175,6 +180,7 @@ export class CopyBatchWriter {
     return {
       id,
       report: copyLine(REPORT_COLS, report),
+      reminder: report.nextReminderAt ? copyLine(REMINDER_COLS, report) : '',
       reporter: hasReporter(row.reporter) ? copyLine(REPORTER_COLS, { reportId: id, ...row.reporter }) : '',
       event: copyLine(EVENT_COLS, receivedEvent(s, row, id)),
     };
@@ -205,6 +211,7 @@ export class CopyBatchWriter {
     const stored = await this.client.query<StoredRow>(STORED_REPORTS_SQL, [s.agencyId, `{"${rows.map((r) => r.trackingId).join('","')}"}`]);
     const byTracking = new Map(stored.rows.map((r) => [r.trackingId, storedReport(r)]));
     let reports = '';
+    let reminders = '';
     let reporters = '';
     let events = '';
     const changes: ReportChange[] = [];
@@ -222,6 +229,7 @@ export class CopyBatchWriter {
       }
       const f = batch.fresh?.[i] ?? this.fresh(s, row);
       reports += f.report;
+      reminders += f.reminder;
       reporters += f.reporter;
       events += f.event;
       result.created++;
@@ -235,11 +243,13 @@ export class CopyBatchWriter {
       }
       await copyText(this.client, 'import_change', STAGE_COLS as readonly Col<unknown>[], changes.map((c) => copyLine(STAGE_COLS, staged(c))).join(''));
       await this.client.query(UPDATE_REPORTS, [s.now]);
+      if (changes.some((c) => c.deadline !== null)) await this.client.query(UPSERT_REMINDERS);
       if (changes.some((c) => c.reporter.op === 'update')) await this.client.query(UPDATE_REPORTERS);
       if (changes.some((c) => c.reporter.op === 'insert')) await this.client.query(INSERT_REPORTERS);
       await this.client.query('DELETE FROM import_change');
     }
     await copyText(this.client, 'report', REPORT_COLS as readonly Col<unknown>[], reports);
+    await copyText(this.client, 'report_reminder', REMINDER_COLS as readonly Col<unknown>[], reminders);
     await copyText(this.client, 'reporter', REPORTER_COLS as readonly Col<unknown>[], reporters);
     await copyText(this.client, 'report_event', EVENT_COLS as readonly Col<unknown>[], events);
     return result;

@@ -49,6 +49,7 @@ export interface NewReportRow {
   textSignature: string | null;
   dueDate: Date | null;
   dueAt: Date | null;
+  /** Written to report_reminder (REMINDER_COLS), not to the report row. */
   nextReminderAt: Date | null;
   updatedAt: Date;
 }
@@ -79,8 +80,13 @@ export const REPORT_COLS: readonly Col<NewReportRow>[] = [
   // A due date is a calendar date held as its UTC midnight, as Prisma stores @db.Date.
   ['due_date', 'dueDate', 'date'],
   ['due_at', 'dueAt', 'timestamptz'],
-  ['next_reminder_at', 'nextReminderAt', 'timestamptz'],
   ['updated_at', 'updatedAt', 'timestamptz'],
+];
+
+/** A new report's reminder row (only for a report with a reminder time: no row = no reminder). */
+export const REMINDER_COLS: readonly Col<NewReportRow>[] = [
+  ['report_id', 'id', 'uuid'],
+  ['next_reminder_at', 'nextReminderAt', 'timestamptz'],
 ];
 
 export interface NewReporterRow {
@@ -124,6 +130,8 @@ export const EVENT_COLS: readonly Col<NewEventRow>[] = [
 ];
 
 export const insertReports = (tx: Tx, rows: readonly NewReportRow[]): Promise<void> => bulkInsert(tx, 'report', REPORT_COLS, rows);
+export const insertReminders = (tx: Tx, rows: readonly NewReportRow[]): Promise<void> =>
+  bulkInsert(tx, 'report_reminder', REMINDER_COLS, rows.filter((r) => r.nextReminderAt !== null));
 export const insertReporters = (tx: Tx, rows: readonly NewReporterRow[]): Promise<void> => bulkInsert(tx, 'reporter', REPORTER_COLS, rows);
 export const insertEvents = (tx: Tx, rows: readonly NewEventRow[]): Promise<void> => bulkInsert(tx, 'report_event', EVENT_COLS, rows);
 
