@@ -7,7 +7,7 @@
  * Callers pass texts that are already masked and fenced (src/ai/safety.ts); this file never sees
  * raw report text and logs no message content.
  */
-import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
+import type OpenAI from 'openai';
 import type { z } from 'zod';
 import type { Logger } from '../lib/logger.js';
 import { inc } from '../lib/metrics.js';
@@ -31,9 +31,12 @@ export interface JsonCall<T> {
 
 type Message = { role: 'system' | 'user' | 'assistant'; content: string };
 
-function failureOf(e: unknown): AiFailure {
-  if (e instanceof APIConnectionTimeoutError) return 'timeout';
-  if (e instanceof APIError && e.status === 429) return 'rate_limit';
+/** The SDK is loaded on the first call: a deployment without a key never pays for it. */
+type Sdk = typeof import('openai');
+
+function failureOf(sdk: Sdk, e: unknown): AiFailure {
+  if (e instanceof sdk.APIConnectionTimeoutError) return 'timeout';
+  if (e instanceof sdk.APIError && e.status === 429) return 'rate_limit';
   return 'error';
 }
 
@@ -44,11 +47,17 @@ function problemOf(error: z.ZodError | SyntaxError): string {
 }
 
 export class AiClient {
-  private readonly openai: OpenAI;
+  private sdk: Promise<{ sdk: Sdk; openai: OpenAI }> | undefined;
 
-  constructor(readonly settings: AiSettings & { apiKey: string }) {
-    // No SDK retries: a 429 or a timeout goes to the fallback now rather than blocking a command.
-    this.openai = new OpenAI({ apiKey: settings.apiKey, baseURL: settings.baseUrl ?? null, timeout: settings.timeoutMs, maxRetries: 0 });
+  constructor(readonly settings: AiSettings & { apiKey: string }) {}
+
+  private load(): Promise<{ sdk: Sdk; openai: OpenAI }> {
+    this.sdk ??= import('openai').then((sdk) => ({
+      sdk,
+      // No SDK retries: a 429 or a timeout goes to the fallback now rather than blocking a command.
+      openai: new sdk.default({ apiKey: this.settings.apiKey, baseURL: this.settings.baseUrl ?? null, timeout: this.settings.timeoutMs, maxRetries: 0 }),
+    }));
+    return this.sdk;
   }
 
   async json<T>(call: JsonCall<T>): Promise<AiOutcome<T>> {
@@ -62,8 +71,9 @@ export class AiClient {
         return this.failed('cap');
       }
       let content: string;
+      const { sdk, openai } = await this.load();
       try {
-        const res = await this.openai.chat.completions.create({
+        const res = await openai.chat.completions.create({
           model: this.settings.model,
           messages,
           response_format: { type: 'json_object' },
@@ -76,8 +86,8 @@ export class AiClient {
         inc('penghubung_ai_tokens_total', 'Tokens used by AI calls', { direction: 'out' }, use.tokensOut);
         content = res.choices[0]?.message.content ?? '';
       } catch (e) {
-        const reason = failureOf(e);
-        call.log.warn({ ...where, reason, status: e instanceof APIError ? e.status : undefined, err: (e as Error).message }, 'AI call failed; using the fallback');
+        const reason = failureOf(sdk, e);
+        call.log.warn({ ...where, reason, status: e instanceof sdk.APIError ? e.status : undefined, err: (e as Error).message }, 'AI call failed; using the fallback');
         return this.failed(reason);
       }
       let problem: string;
