@@ -15,7 +15,7 @@ import { copyInto, copyLine, esc } from './copy.js';
 import { DayTable } from './day-table.js';
 import { codePrefix, generateDirectory, type Directory } from './directory.js';
 import { Prng, Weighted } from './prng.js';
-import { EVENT_COLUMNS, generateReport, REMINDER_COLUMNS, REPORT_COLUMNS, REPORTER_COLUMNS, type ReportContext } from './report-rows.js';
+import { EVENT_COLUMNS, generateReport, receiptMoments, REMINDER_COLUMNS, REPORT_COLUMNS, REPORTER_COLUMNS, type ReportContext } from './report-rows.js';
 
 export interface GenerateOptions {
   /** PostgreSQL URL of a migrated database. */
@@ -89,6 +89,8 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
     const n = days.reportDays;
     const dayPicker = new Weighted(Array.from({ length: n }, (_, i) => i), Array.from({ length: n }, (_, i) => (1 + i / n) * (days.working[i] ? 1 : 0.35)));
     const ctx: ReportContext = { rng: new Prng(opts.seed, 2), days, asOfMs: opts.asOf.getTime(), dayPicker };
+    // Tracking ids and rows follow the order of receipt (see receiptMoments).
+    const received = receiptMoments(new Prng(opts.seed, 3), ctx, opts.reports);
 
     const chunk = Math.max(1, opts.chunk ?? 20_000);
     let events = 0;
@@ -103,7 +105,7 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
       let piece = { r: '', m: '', p: '', e: '' };
       for (let i = from; i < to; i++) {
         const agency = dir.agencies[dir.agencyPicker.index(ctx.rng)]!;
-        const lines = generateReport(ctx, agency, String(FIRST_TRACKING + i));
+        const lines = generateReport(ctx, agency, String(FIRST_TRACKING + i), received[i]!);
         piece.r += lines.report;
         piece.m += lines.reminder;
         piece.p += lines.reporter;
@@ -132,7 +134,15 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
       previous.catch(() => {}); // awaited on the next round or below; avoids an unhandled rejection meanwhile
     }
     await previous;
-    await main.query('ANALYZE agency, unit, person, role_assignment, chat, report, report_reminder, reporter, report_event');
+    // VACUUM as well as ANALYZE: a freshly loaded table has an empty visibility map, so index-only
+    // scans would still visit every heap page, and the first readers would pay for setting hint
+    // bits. The loads committed asynchronously, and VACUUM can only set hint bits (and so mark a
+    // page all-visible) once their commits are on disk: ANALYZE commits synchronously first, which
+    // flushes the WAL up to it, earlier commits included.
+    const tables = 'agency, unit, person, role_assignment, chat, report, report_reminder, reporter, report_event';
+    await main.query('SET synchronous_commit = on');
+    await main.query(`ANALYZE ${tables}`);
+    await main.query(`VACUUM ${tables}`);
     const seconds = (Date.now() - started) / 1000;
     const rows = dirRows + opts.reports * 2 + events;
     return {

@@ -15,7 +15,7 @@ import { reportLife } from './report-story.js';
 export const REPORT_COLUMNS = [
   'id', 'agency_id', 'tracking_id', 'title', 'body', 'category', 'status', 'status_before_hold', 'anonymous', 'confidential',
   'topic', 'channel', 'unit_id', 'claimed_by_id', 'claimed_at', 'received_at', 'verified_at', 'verified_by_id', 'disposed_at',
-  'first_response_at', 'follow_up_at', 'closed_at', 'due_date', 'due_at', 'rating',
+  'first_response_at', 'first_responded_at', 'follow_up_at', 'closed_at', 'due_date', 'due_at', 'rating',
   'rating_accuracy', 'reporter_replied', 'bounce_count', 'version', 'created_at', 'updated_at',
   'title_masked', 'title_masked_from',
 ] as const;
@@ -47,14 +47,24 @@ export interface ReportContext {
   dayPicker: Weighted<number>;
 }
 
+/**
+ * The receipt moments of `n` reports, drawn from their own stream and sorted: reports are then
+ * generated (and written) in the order they were received, as LAPOR! numbers and stores them, so
+ * the table's physical order follows received_at and a period's reports sit together on disk.
+ */
+export function receiptMoments(rng: Prng, c: Pick<ReportContext, 'days' | 'asOfMs' | 'dayPicker'>, n: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = Math.min(c.asOfMs - 60_000, c.days.at(c.dayPicker.index(rng), HOUR.index(rng) + rng.next()));
+  return out.sort();
+}
+
 const phone = (rng: Prng): string => `0812-0000-${String(rng.int(0, 9999)).padStart(4, '0')}`;
 
-export function generateReport(c: ReportContext, agency: GenAgency, trackingId: string): ReportLines {
+/** One report received at `receivedMs` (see receiptMoments). */
+export function generateReport(c: ReportContext, agency: GenAgency, trackingId: string, receivedMs: number): ReportLines {
   const { rng, days } = c;
   const id = rng.uuid();
   const category = CATEGORY.draw(rng);
-  const day = c.dayPicker.index(rng);
-  const receivedMs = Math.min(c.asOfMs - 60_000, days.at(day, HOUR.index(rng) + rng.next()));
   const t = TOPIC.draw(rng);
   const title = rng.pick(t.titles).replace('{x}', rng.pick(t.detail));
   const name = `${rng.pick(GIVEN)} ${rng.pick(FAMILY)}`;
@@ -71,7 +81,7 @@ export function generateReport(c: ReportContext, agency: GenAgency, trackingId: 
   const report = copyLine([
     id, agency.id, trackingId, esc(title), esc(body), category, s.status, s.statusBeforeHold, anonymous, rng.chance(0.05),
     esc(t.topic), CHANNEL.draw(rng), s.unitId, s.claimedById, ts(s.claimedAt?.getTime()), ts(receivedMs), ts(s.verifiedAt?.getTime()),
-    s.verifiedAt ? life.verifiedById : null, ts(s.disposedAt?.getTime()), ts(s.firstResponseAt?.getTime()), ts(s.followUpAt?.getTime()),
+    s.verifiedAt ? life.verifiedById : null, ts(s.disposedAt?.getTime()), ts(s.firstResponseAt?.getTime()), ts(life.firstRespondedAtMs), ts(s.followUpAt?.getTime()),
     ts(s.closedAt?.getTime()), life.dueDate, ts(life.dueAtMs),
     rated ? RATING.draw(rng) : null, rated ? RATING.draw(rng) : null, rated && rng.chance(0.3), s.bounceCount,
     life.events.length - 1, ts(receivedMs), ts(life.updatedAtMs), esc(mask.titleMasked), mask.titleMaskedFrom,

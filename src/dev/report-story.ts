@@ -27,6 +27,8 @@ export interface GenEvent {
 export interface ReportLife {
   state: ReportState;
   verifiedById: string | null;
+  /** The first response ever (first_responded_at): kept when the report later leaves its unit. */
+  firstRespondedAtMs: number | null;
   dueDate: string | null;
   dueAtMs: number | null;
   nextReminderAtMs: number | null;
@@ -145,15 +147,17 @@ export function reportLife(rng: Prng, agency: GenAgency, category: Category, rec
   let state = newReportState();
   const events: GenEvent[] = [{ action: 'received', at: receivedMs, actorId: null, actorLabel: 'Impor LAPOR!', reason: null, after: `{"status":"BELUM_TERVERIFIKASI"}`, source: 'import' }];
   let verifiedById: string | null = null;
+  let firstRespondedAtMs: number | null = null;
   for (const step of script(rng, agency, category, receivedMs, days)) {
     if (step.action.at.getTime() > asOfMs) break;
     const tr = transition(state, step.action);
     state = tr.after;
     if ((tr.event === 'verified' || tr.event === 'disposed') && verifiedById === null) verifiedById = step.actor.id;
+    if (firstRespondedAtMs === null && state.firstResponseAt !== null) firstRespondedAtMs = state.firstResponseAt.getTime();
     events.push({ action: tr.event, at: step.action.at.getTime(), actorId: step.actor.id, actorLabel: step.actor.name, reason: step.note, after: afterJson(state), source: 'telegram' });
   }
   const life: ReportLife = {
-    state, verifiedById, dueDate: null, dueAtMs: null, nextReminderAtMs: null, lastNudgedOn: null, reminderStage: null, events,
+    state, verifiedById, firstRespondedAtMs, dueDate: null, dueAtMs: null, nextReminderAtMs: null, lastNudgedOn: null, reminderStage: null, events,
     updatedAtMs: events[events.length - 1]!.at,
   };
   if (state.unitId === null || state.disposedAt === null) return life;

@@ -6,8 +6,8 @@
  * - `unitId`, `disposedAt`, the claim, `firstResponseAt` and `followUpAt` describe the report's
  *   *current assignment*: leaving a unit (re-route, bukan wewenang) clears them, because the new
  *   unit has not responded yet and an old unit's tindak lanjut must not let the new one close.
- *   Report-wide history (e.g. RTL from receipt to the very first response) comes from the
- *   recorded transitions, not from these fields. `verifiedAt`, `bounceCount` are report-wide.
+ *   Report-wide facts are kept apart: `verifiedAt`, `bounceCount` and `firstRespondedAt` (the
+ *   first response ever, never cleared: RTL counts from receipt to it) are report-wide.
  * - Invariants the machine keeps: BELUM_TERVERIFIKASI has no unit; BELUM_DITINDAKLANJUTI has a
  *   unit and no response; PROSES has a unit and a response; SELESAI has a tindak lanjut.
  * - The claim is a coordination aid, not a lock: anyone may respond, and a responder without a

@@ -23,10 +23,10 @@ interface BatchingDb extends RecapDb {
 
 /**
  * Run one recap statement with PostgreSQL's JIT compiler off. The recap's statements are costed
- * high (a year of a national table, a history look-up per bounced report), so JIT would compile
- * them — with inlining and optimisation above 500,000 — and on a full year that took longer than
- * the query (1.1 s of compilation for the verification pace on 1M reports, again in every parallel
- * worker). `SET LOCAL` needs a transaction: with a client that can batch one, the statement runs
+ * high (a year of a national table, a history look-up per report without a recorded verifier), so
+ * JIT would compile them — with inlining and optimisation above 500,000 — and on a full year that
+ * took longer than the query (1.1 s of compilation for the verification pace on 1M reports, again
+ * in every parallel worker). `SET LOCAL` needs a transaction: with a client that can batch one, the statement runs
  * in its own short transaction (so the statements of one recap still run side by side on the
  * pool); inside a caller's transaction it simply runs as is.
  */
@@ -51,17 +51,14 @@ export const daysSinceReceipt = (col: Prisma.Sql, tz: string): Prisma.Sql =>
   Prisma.sql`(${localDay(col, tz)} - ${localDay(Prisma.sql`r.received_at`, tz)})`;
 
 /**
- * The report's first response ever (respon awal or tindak lanjut). `first_response_at` belongs to
- * the current assignment and is reset when a unit bounces the report, so only bounced reports
- * look at their history (index report_event(report_id, id)).
+ * The report's first response ever (respon awal or tindak lanjut), at whichever unit: RTL counts
+ * from receipt to it (DOMAIN.md "mean days from receipt to the first follow-up"), so a response
+ * made before a bounce or a re-route still counts. `first_response_at` belongs to the current
+ * assignment and is cleared when the report leaves a unit; `first_responded_at` keeps the first
+ * one (set by every write path, backfilled from the history by its migration). LEAST ignores
+ * NULL, so a row written with only `first_response_at` (older tools, hand-made fixtures) counts too.
  */
-export const FIRST_RESPONSE = Prisma.sql`CASE WHEN r.bounce_count = 0 THEN r.first_response_at ELSE LEAST(r.first_response_at,
-  (SELECT min(e.at) FROM report_event e WHERE e.report_id = r.id AND e.action IN ('responded', 'followed_up', 'closed'))) END`;
-
-/** FIRST_RESPONSE's history look-up as a lateral subquery (`h.at`), for reports known to be bounced. */
-const FIRST_RESPONSE_IN_HISTORY = Prisma.sql`
-  SELECT min(e.at) AS at FROM report_event e
-  WHERE e.report_id = r.id AND e.action IN ('responded', 'followed_up', 'closed')`;
+export const FIRST_RESPONSE = Prisma.sql`LEAST(r.first_responded_at, r.first_response_at)`;
 
 const inWindow = (w: Window): Prisma.Sql => Prisma.sql`r.received_at >= ${w.start} AND r.received_at < ${w.end} AND ${w.scope}`;
 
@@ -87,52 +84,32 @@ export interface FigureRow {
  * The window's reports summed per unit (and per topic when asked) into `u`; summing `u` again
  * gives exactly what summing the reports would, every sum being of whole numbers.
  *
- * Two branches, each one pass over the window. Reports never bounced (nearly all) take their first
- * response from first_response_at and are summed by one hash aggregate straight from the scan,
- * which parallel workers share (RTL's and RV's counts count the timestamps themselves, so each day
- * difference is computed once). Bounced reports look their first response up in the history
- * (FIRST_RESPONSE, as a lateral join): that look-up is costed as an index scan per report, which
- * in a single statement dwarfed every other cost and made the planner sort the whole window for a
- * group aggregate; confined to this branch it cannot, and the subquery (OFFSET 0) computes each
- * day count once per report. The grouping is by the plain topic column, whose statistics let the
- * planner expect a few thousand groups and hash them; `topic_n` counts the reports that list it
- * (archived ones are left out: mostly repeated submissions of one report). Every aggregate keeps a
+ * One pass over the window, every figure from the report row itself (the first response ever is
+ * a column, FIRST_RESPONSE): one hash aggregate straight from the scan, which parallel workers
+ * share. RTL's and RV's counts count the timestamps themselves, so each day difference is
+ * computed once. The grouping is by the plain topic column, whose statistics let the planner
+ * expect a few thousand groups and hash them; `topic_n` counts the reports that list it (archived
+ * ones are left out: mostly repeated submissions of one report). Every aggregate keeps a
  * fixed-size state (the rating as whole hundredths in int), so the hash table fits work_mem.
  */
 function unitSums(w: Window, byTopic: boolean): Prisma.Sql {
   const topic = byTopic ? Prisma.sql`r.topic` : Prisma.sql`NULL::text`;
   const hasTopic = Prisma.sql`(r.status <> 'ARSIP' AND btrim(r.topic) <> '') IS TRUE`;
-  const statusCounts = (s: Prisma.Sql): Prisma.Sql => Prisma.sql`
-      count(*) FILTER (WHERE ${s} = 'BELUM_TERVERIFIKASI') AS bt,
-      count(*) FILTER (WHERE ${s} = 'BELUM_DITINDAKLANJUTI') AS bd,
-      count(*) FILTER (WHERE ${s} = 'PROSES') AS p,
-      count(*) FILTER (WHERE ${s} = 'SELESAI') AS s,
-      count(*) FILTER (WHERE ${s} = 'TUNDA') AS tunda,
-      count(*) FILTER (WHERE ${s} = 'ARSIP') AS arsip`;
   return Prisma.sql`
-    SELECT r.unit_id, ${topic} AS topic, count(*) FILTER (WHERE ${hasTopic}) AS topic_n, ${statusCounts(Prisma.sql`r.status`)},
-      count(r.first_response_at) AS rtl_n,
-      sum(GREATEST(${daysSinceReceipt(Prisma.sql`r.first_response_at`, w.timeZone)}, 0)) AS rtl_sum,
+    SELECT r.unit_id, ${topic} AS topic, count(*) FILTER (WHERE ${hasTopic}) AS topic_n,
+      count(*) FILTER (WHERE r.status = 'BELUM_TERVERIFIKASI') AS bt,
+      count(*) FILTER (WHERE r.status = 'BELUM_DITINDAKLANJUTI') AS bd,
+      count(*) FILTER (WHERE r.status = 'PROSES') AS p,
+      count(*) FILTER (WHERE r.status = 'SELESAI') AS s,
+      count(*) FILTER (WHERE r.status = 'TUNDA') AS tunda,
+      count(*) FILTER (WHERE r.status = 'ARSIP') AS arsip,
+      count(${FIRST_RESPONSE}) AS rtl_n,
+      sum(GREATEST(${daysSinceReceipt(FIRST_RESPONSE, w.timeZone)}, 0)) AS rtl_sum,
       count(r.rating) AS rhp_n, sum(round(r.rating * 100)::int) AS rhp_sum,
       count(r.verified_at) AS rv_n,
       sum(GREATEST(${daysSinceReceipt(Prisma.sql`r.verified_at`, w.timeZone)}, 0)) AS rv_sum
     FROM report r
-    WHERE ${inWindow(w)} AND r.bounce_count = 0
-    GROUP BY 1, 2
-    UNION ALL
-    SELECT b.unit_id, b.topic, count(*) FILTER (WHERE b.has_topic), ${statusCounts(Prisma.sql`b.status`)},
-      count(b.rtl_days), sum(GREATEST(b.rtl_days, 0)),
-      count(b.rating), sum(round(b.rating * 100)::int),
-      count(b.rv_days), sum(GREATEST(b.rv_days, 0))
-    FROM (
-      SELECT r.unit_id, ${topic} AS topic, ${hasTopic} AS has_topic, r.status, r.rating,
-        ${daysSinceReceipt(Prisma.sql`LEAST(r.first_response_at, h.at)`, w.timeZone)} AS rtl_days,
-        ${daysSinceReceipt(Prisma.sql`r.verified_at`, w.timeZone)} AS rv_days
-      FROM report r
-      LEFT JOIN LATERAL (${FIRST_RESPONSE_IN_HISTORY}) h ON true
-      WHERE ${inWindow(w)} AND r.bounce_count <> 0
-      OFFSET 0
-    ) b
+    WHERE ${inWindow(w)}
     GROUP BY 1, 2`;
 }
 

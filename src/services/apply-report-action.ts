@@ -50,6 +50,8 @@ export async function applyReportAction(ctx: ServiceContext, key: ReportKey, act
         ...deadline.report,
         // Who verified, for the recap's laju verifikasi per admin (no history scan needed).
         ...(!t.before.verifiedAt && t.after.verifiedAt ? { verifiedById: actor.personId } : {}),
+        // The first response ever, for RTL: first_response_at is cleared when the report leaves its unit, this one never.
+        ...(before.firstRespondedAt === null && t.after.firstResponseAt !== null ? { firstRespondedAt: t.after.firstResponseAt } : {}),
         version: { increment: 1 },
       },
     });

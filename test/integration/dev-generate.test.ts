@@ -109,6 +109,29 @@ describe.runIf(onPostgres)('dev generate', () => {
     expect(open).toEqual({ early: 0, overdue_wrong: 0 });
   });
 
+  it('keeps the first response ever, even after a bounce', async () => {
+    const [c] = await rows<{ bad: number; bounced: number }>(`
+      SELECT count(*) FILTER (WHERE (first_response_at IS NOT NULL AND (first_responded_at IS NULL OR first_responded_at > first_response_at))
+                                 OR (first_responded_at IS NOT NULL AND first_responded_at IS DISTINCT FROM (
+                                   SELECT min(e.at) FROM report_event e WHERE e.report_id = r.id AND e.action IN ('responded', 'followed_up', 'closed'))))::int bad,
+             count(*) FILTER (WHERE bounce_count > 0 AND first_responded_at IS NOT NULL)::int bounced
+      FROM report r`);
+    expect(c!.bad).toBe(0);
+    expect(c!.bounced).toBeGreaterThan(0);
+  });
+
+  it('writes reports in the order received, vacuumed, so a period is a narrow range of the table', async () => {
+    // Tracking ids follow receipt, and the heap follows both (physical order ≈ received_at).
+    const [o] = await rows<{ out_of_order: number; correlation: number; all_visible: number; pages: number }>(`
+      SELECT (SELECT count(*)::int FROM (SELECT received_at < lag(received_at) OVER (ORDER BY tracking_id) AS back FROM report) x WHERE back) out_of_order,
+             (SELECT correlation FROM pg_stats WHERE tablename = 'report' AND attname = 'received_at') correlation,
+             (SELECT relallvisible FROM pg_class WHERE relname = 'report') all_visible,
+             (SELECT relpages FROM pg_class WHERE relname = 'report') pages`);
+    expect(o!.out_of_order).toBe(0);
+    expect(o!.correlation).toBeGreaterThan(0.9);
+    expect(o!.all_visible).toBe(o!.pages);
+  });
+
   it('is deterministic for a seed', async () => {
     const other = await createDatabase(inject('pgTemplate')!);
     try {

@@ -155,6 +155,21 @@ describe.each([{ writer: 'COPY' }, { writer: 'Prisma' }] as const)('import batch
     });
   });
 
+  it('keeps the first response ever: set on creation, moved back by an earlier response time, never forward', async () => {
+    const header = ['tracking_id', 'received_at', 'title', 'body', 'category', 'status', 'unit', 'first_response_at'];
+    const row = (id: string, responded: string): string[] =>
+      [id, '2026-03-02 08:00', 'Jadwal tes PPPK', 'Jadwal tes PPPK belum diumumkan.', 'Permintaan Informasi', 'Proses', 'BKN-PENGADAAN', responded];
+    const first = async (id: string): Promise<[string | undefined, string | undefined]> => {
+      const r = await report(id);
+      return [r.firstResponseAt?.toISOString(), r.firstRespondedAt?.toISOString()];
+    };
+    await run(file('resp-0.csv', toCsv(header, [row('4800000', '2026-03-05 10:00'), row('4800001', '2026-03-05 10:00')])));
+    expect(await first('4800000')).toEqual(['2026-03-05T03:00:00.000Z', '2026-03-05T03:00:00.000Z']);
+    await run(file('resp-1.csv', toCsv(header, [row('4800000', '2026-03-03 10:00'), row('4800001', '2026-03-09 10:00')])));
+    expect(await first('4800000')).toEqual(['2026-03-03T03:00:00.000Z', '2026-03-03T03:00:00.000Z']);
+    expect(await first('4800001')).toEqual(['2026-03-09T03:00:00.000Z', '2026-03-05T03:00:00.000Z']);
+  });
+
   it('takes the duplicate threshold as a parameter', async () => {
     const header = ['tracking_id', 'received_at', 'title', 'body', 'category', 'status'];
     const body =

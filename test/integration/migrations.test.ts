@@ -1,31 +1,9 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it } from 'vitest';
 import { listMigrations, migrate } from '../../src/db/migrate.js';
-import { pgliteRunner, pgRunner, type SqlRunner } from '../../src/db/sql-runner.js';
+import { pgRunner, type SqlRunner } from '../../src/db/sql-runner.js';
 import { diffSchemaAgainstMigrations } from '../../src/db/schema-diff.js';
+import { atEnd, emptyDb, onPostgres } from '../helpers/empty-db.js';
 import { createDatabase } from '../helpers/pg.js';
-
-const onPostgres = inject('pgTemplate') !== null;
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const f of cleanup.reverse()) await f();
-});
-
-/** A fresh, empty database (PostgreSQL when reachable, else PGlite) as a SqlRunner. */
-async function emptyDb(): Promise<SqlRunner> {
-  if (onPostgres) {
-    const db = await createDatabase();
-    const runner = await pgRunner(db.url);
-    cleanup.push(async () => {
-      await runner.close();
-      await db.drop();
-    });
-    return runner;
-  }
-  const lite = await PGlite.create();
-  cleanup.push(() => lite.close());
-  return pgliteRunner(lite);
-}
 
 describe('migrations', () => {
   it('schema.prisma and the committed migrations agree', async () => {
@@ -66,16 +44,14 @@ describe('migrations', () => {
   });
 
   it.runIf(onPostgres)('two replicas migrating at once apply each migration once', async () => {
-    const first = await emptyDb();
     const db = await createDatabase();
     const second = await pgRunner(db.url);
     const third = await pgRunner(db.url);
-    cleanup.push(async () => {
+    atEnd(async () => {
       await second.close();
       await third.close();
       await db.drop();
     });
-    void first;
     const [a, b] = await Promise.all([migrate(second), migrate(third)]);
     expect([...a.applied, ...b.applied].sort()).toEqual(listMigrations().map((m) => m.name));
     const count = await second.query<{ n: string }>(`SELECT count(*)::text AS n FROM "_prisma_migrations"`);

@@ -12,6 +12,8 @@ import { scopeView } from '../../src/recap/recap-messages.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { buildWorld, type World } from '../helpers/world.js';
 import { buildRecapScenario, wib, type RecapWorld } from '../helpers/recap-world.js';
+import { disposeReport } from '../../src/services/reports/admin-actions.js';
+import { followUpReport, respondReport } from '../../src/services/reports/unit-actions.js';
 
 let db: TestDb;
 let w: World;
@@ -121,5 +123,29 @@ describe('filters', () => {
   it('a custom period is compared with as many days right before it', async () => {
     const r = await computeRecap(w.ctx.db, { from: '2026-03-09', to: '2026-03-10', agencyId: w.agencyId });
     expect(r.previous?.period).toEqual({ from: '2026-03-07', to: '2026-03-08' });
+  });
+});
+
+describe('RTL across a re-route', () => {
+  it('counts the first response made at the unit the report was re-routed away from', async () => {
+    const { admin, budi, dedi } = w.people;
+    const key = { agencyId: w.agencyId, trackingId: 'RRT1' };
+    const at = async (day: string, time: string, fn: () => Promise<unknown>): Promise<void> => {
+      w.clock.set(wib(day, time));
+      await fn();
+    };
+    // Week of 6–12 Apr 2026, nothing else received in it. Responded at B after 1 day, then moved
+    // to A by the admin (a re-route, not a "bukan wewenang"), answered and closed there after 4.
+    await at('04-06', '08:00', () => w.newReport('RRT1', { receivedAt: wib('04-06', '08:00'), topic: 'PPPK' }));
+    await at('04-06', '09:00', () => disposeReport(w.ctx, admin, key, w.units.B.code));
+    await at('04-07', '10:00', () => respondReport(w.ctx, dedi, key, 'Sedang kami periksa.'));
+    await at('04-08', '09:00', () => disposeReport(w.ctx, admin, key, w.units.A.code));
+    await at('04-10', '10:00', () => followUpReport(w.ctx, budi, key, 'Jawaban lengkap.', true));
+    const row = await w.ctx.db.report.findUniqueOrThrow({ where: { agencyId_trackingId: key } });
+    expect([row.bounceCount, row.firstResponseAt, row.firstRespondedAt]).toEqual([0, wib('04-10', '10:00'), wib('04-07', '10:00')]);
+
+    const r = await computeRecap(w.ctx.db, { from: '2026-04-06', to: '2026-04-12', agencyId: w.agencyId, asOf: wib('04-13', '12:00'), previous: false });
+    expect(figures(r)).toMatchObject({ selesai: 1, total: 1, rtl: 1 });
+    expect(r.units.find((u) => u.code === w.units.A.code)).toMatchObject({ selesai: 1, rtl: 1 });
   });
 });

@@ -2,32 +2,8 @@
  * The report_reminder migration moves the reminder columns out of `report` with their values:
  * a database at the migration before it, holding reports, keeps every reminder after it.
  */
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { PGlite } from '@electric-sql/pglite';
-import { listMigrations } from '../../src/db/migrate.js';
-import { pgliteRunner, pgRunner, type SqlRunner } from '../../src/db/sql-runner.js';
-import { createDatabase } from '../helpers/pg.js';
-
-const MIGRATION = /_report_reminder$/;
-const cleanup: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const f of cleanup.reverse()) await f();
-});
-
-async function emptyDb(): Promise<SqlRunner> {
-  if (inject('pgTemplate') !== null) {
-    const db = await createDatabase();
-    const runner = await pgRunner(db.url);
-    cleanup.push(async () => {
-      await runner.close();
-      await db.drop();
-    });
-    return runner;
-  }
-  const lite = await PGlite.create();
-  cleanup.push(() => lite.close());
-  return pgliteRunner(lite);
-}
+import { describe, expect, it } from 'vitest';
+import { emptyDb, migrateUpTo } from '../helpers/empty-db.js';
 
 const AGENCY = '00000000-0000-4000-8000-000000000001';
 const id = (n: number): string => `00000000-0000-4000-8000-0000000000a${n}`;
@@ -35,10 +11,7 @@ const id = (n: number): string => `00000000-0000-4000-8000-0000000000a${n}`;
 describe('report_reminder migration', () => {
   it('copies each report with reminder state into report_reminder and drops the old columns', async () => {
     const db = await emptyDb();
-    const all = listMigrations();
-    const at = all.findIndex((m) => MIGRATION.test(m.name));
-    expect(at).toBeGreaterThan(0);
-    for (const m of all.slice(0, at)) await db.exec(m.sql);
+    const migration = await migrateUpTo(db, /_report_reminder$/);
     await db.exec(`INSERT INTO agency (id, code, name) VALUES ('${AGENCY}', 'BKN', 'Badan Kepegawaian Negara')`);
     const report = (n: number, next: string | null, stage: string | null, nudged: string | null): Promise<unknown> =>
       db.query(
@@ -51,7 +24,7 @@ describe('report_reminder migration', () => {
     await report(3, '2026-03-05T01:00:00.000Z', null, null); // disposed, nothing sent yet
     await report(4, null, null, null); // never at a unit
 
-    await db.exec(all[at]!.sql);
+    await db.exec(migration.sql);
 
     const rows = await db.query<{ report_id: string; next: string | null; stage: string | null; nudged: string | null }>(
       `SELECT report_id::text, to_char(next_reminder_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI') AS next, stage, last_nudged_on::text AS nudged

@@ -105,6 +105,7 @@ export function newReport(row: ImportRow, id: string, s: BatchSettings): NewRepo
     verifiedAt: row.verifiedAt,
     disposedAt: row.disposedAt,
     firstResponseAt: row.firstResponseAt,
+    firstRespondedAt: row.firstResponseAt,
     followUpAt: row.followUpAt,
     closedAt: row.closedAt,
     rating: row.rating,
@@ -201,6 +202,11 @@ export async function writeBatch(tx: Tx, s: BatchSettings, rows: readonly Import
     await tx.report.update({ where: { id: c.id }, data: updateData(c) });
     if (c.reporter.op === 'insert') await tx.reporter.create({ data: c.reporter.row });
     else if (c.reporter.op === 'update') await tx.reporter.update({ where: { reportId: c.id }, data: c.reporter.fields as Prisma.ReporterUncheckedUpdateInput });
+  }
+  // A response time from the file also moves the first response ever back when it is earlier (never forward).
+  const responded = plan.changes.filter((c) => c.fields.firstResponseAt != null).map((c) => c.id);
+  if (responded.length > 0) {
+    await tx.$executeRaw`UPDATE report SET first_responded_at = LEAST(first_responded_at, first_response_at) WHERE id = ANY(${responded}::uuid[])`;
   }
   await insertReports(tx, plan.reports);
   await insertReminders(tx, plan.reports);

@@ -93,8 +93,12 @@ const CREATE_STAGE = `CREATE TEMP TABLE IF NOT EXISTS import_change (${STAGE_COL
 const keep = (bit: number, col: string, from: string, alias: string, mask: string): string =>
   `"${col}" = CASE WHEN s.${mask} & ${1 << bit} <> 0 THEN s."${from}" ELSE ${alias}."${col}" END`;
 
+const RESPONSE_BIT = REPORT_FIELDS.findIndex(([key]) => key === 'firstResponseAt');
+
 const UPDATE_REPORTS = `UPDATE report r SET ${[
   ...REPORT_FIELDS.map(([key], i) => keep(i, fieldCol(key).column, fieldCol(key).column, 'r', 'changed')),
+  // A response time from the file also moves the first response ever back when it is earlier (never forward).
+  `first_responded_at = LEAST(r.first_responded_at, CASE WHEN s.changed & ${1 << RESPONSE_BIT} <> 0 THEN s.first_response_at END)`,
   `text_signature = CASE WHEN s.sig_set THEN s.text_signature ELSE r.text_signature END`,
   ...['due_date', 'due_at'].map((c) => `${c} = CASE WHEN s.deadline THEN s.${c} ELSE r.${c} END`),
   ...['claimed_by_id', 'claimed_at', 'unclaimed_nudged_at'].map((c) => `${c} = CASE WHEN s.moved THEN NULL ELSE r.${c} END`),

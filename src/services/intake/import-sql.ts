@@ -41,6 +41,8 @@ export interface NewReportRow {
   verifiedAt: Date | null;
   disposedAt: Date | null;
   firstResponseAt: Date | null;
+  /** The first response ever (RTL); for a new report, its first_response_at. */
+  firstRespondedAt: Date | null;
   followUpAt: Date | null;
   closedAt: Date | null;
   rating: number | null;
@@ -71,6 +73,7 @@ export const REPORT_COLS: readonly Col<NewReportRow>[] = [
   ['verified_at', 'verifiedAt', 'timestamptz'],
   ['disposed_at', 'disposedAt', 'timestamptz'],
   ['first_response_at', 'firstResponseAt', 'timestamptz'],
+  ['first_responded_at', 'firstRespondedAt', 'timestamptz'],
   ['follow_up_at', 'followUpAt', 'timestamptz'],
   ['closed_at', 'closedAt', 'timestamptz'],
   ['rating', 'rating', 'numeric'],
