@@ -21,7 +21,6 @@
 import type { WorkingCalendar } from '../../domain/calendar.js';
 import { planNudge, type NudgePlan } from '../../domain/nudge-plan.js';
 import type { ReportStatus } from '../../domain/types.js';
-import type { Platform } from '../../generated/prisma/client.js';
 import type { Logger } from '../../lib/logger.js';
 import type { OutMessage } from '../../lib/message.js';
 import { reportButton } from '../../messages/callback-data.js';
@@ -29,7 +28,8 @@ import { NUDGE_FOOTER, nudgeDigestBlocks, nudgeDigestHeader, singleNudgeText, sp
 import type { ServiceContext } from '../../services/context.js';
 import type { Tx } from '../../services/report-row.js';
 import type { JobDefinition, JobResult } from '../job.js';
-import { maskedTitle, storedMaskSql, titleMaskFingerprint } from './masked-titles.js';
+import { dueBatches, insertOutboxRows, saveReminders, selectDue, type OutboxRow, type ReminderUpdate } from './deadline-sweep-sql.js';
+import { maskedTitle, titleMaskFingerprint } from './masked-titles.js';
 
 /** Every 15 minutes, 07:00–16:45 office time, Monday–Friday; holidays are skipped per calendar. */
 export const DEADLINE_SWEEP_CRON = '*/15 7-16 * * 1-5';
@@ -42,44 +42,6 @@ export interface SweepStats {
   nudges: number;
   messages: number;
   rescheduled: number;
-}
-
-interface DueRow {
-  id: string;
-  tracking_id: string;
-  category: string;
-  status: string;
-  due_date: Date | string | null;
-  last_nudged_on: Date | string | null;
-  unit_id: string;
-  unit_code: string;
-  agency_id: string;
-  claimant_name: string | null;
-  claimant_username: string | null;
-  /** The stored masked title when it is still valid; otherwise null and the next two are set. */
-  title_masked: string | null;
-  title: string | null;
-  reporter_name: string | null;
-}
-
-/** One report's new reminder (and a freshly made title mask), as JSON for one UPDATE each. */
-interface ReminderUpdate {
-  id: string;
-  next: string | null;
-  stage: string | null;
-  nudged: string | null;
-  tm: string | null;
-  tmf: string | null;
-}
-
-/** One outbox row, as JSON for one INSERT. */
-interface OutboxRow {
-  platform: Platform;
-  target: string;
-  threadId: string;
-  purpose: 'nudge' | 'digest';
-  payload: OutMessage;
-  reportId: string | null;
 }
 
 /** A `date` column as 'YYYY-MM-DD' (drivers return a Date at UTC midnight or the text). */
@@ -135,71 +97,6 @@ export async function sweepDeadlines(ctx: ServiceContext, log: Logger, opts: Swe
   return stats;
 }
 
-/**
- * Every due report (the "what is due" query: report_reminder's next_reminder_at index, then the
- * report by primary key, one pass), grouped by unit
- * and packed into batches of whole units of about `batch` reports each (a unit with more is a batch
- * of its own), as lists of report ids.
- */
-async function dueBatches(ctx: ServiceContext, now: Date, batch: number): Promise<string[][]> {
-  const units = await ctx.db.$queryRaw<{ ids: string }[]>`
-    SELECT string_agg(r.id::text, ',') AS ids
-    FROM report_reminder rr JOIN report r ON r.id = rr.report_id
-    WHERE rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.unit_id IS NOT NULL
-    GROUP BY r.unit_id`;
-  const batches: string[][] = [];
-  let current: string[] = [];
-  for (const u of units) {
-    const ids = u.ids.split(',');
-    if (current.length > 0 && current.length + ids.length > batch) {
-      batches.push(current);
-      current = [];
-    }
-    for (const id of ids) current.push(id);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
-}
-
-/**
- * The due rows of a batch, locked, with all the digest needs: unit code, claimant, and the stored
- * title mask when still valid (else the title and reporter name to mask it afresh). Looked up by
- * primary key; being due is checked again under the lock, so a row an overlapping run has just
- * handled (or holds: SKIP LOCKED) is left out. Only the reminder rows are locked: every writer of
- * a report's reminder (a transition, an import) writes that row, so it waits for this batch and
- * its own value wins, or holds it and the report is left to the next run.
- */
-/**
- * Namespace of the per-unit advisory lock (two-int form, apart from other locks). Row locks alone
- * would let two overlapping runs split one unit's due reports between them (SKIP LOCKED), and the
- * chat would get two digests; with the unit lock one run takes the whole unit and the other skips it.
- */
-const UNIT_LOCK_CLASS = 0x5eed;
-
-function selectDue(tx: Tx, now: Date, ids: string[]): Promise<DueRow[]> {
-  const mask = storedMaskSql('r', 'rp');
-  return tx.$queryRaw<DueRow[]>`
-    SELECT r.id::text AS id, r.tracking_id, r.category, r.status::text AS status, r.due_date, due.last_nudged_on,
-           r.unit_id::text AS unit_id, u.code AS unit_code, r.agency_id::text AS agency_id,
-           p.name AS claimant_name, p.telegram_username AS claimant_username,
-           m.masked AS title_masked,
-           CASE WHEN m.masked IS NULL THEN r.title END AS title,
-           CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
-    FROM (
-      SELECT rr.report_id AS id, rr.last_nudged_on
-      FROM report_reminder rr JOIN report r ON r.id = rr.report_id
-      WHERE rr.report_id = ANY(${`{${ids.join(',')}}`}::uuid[])
-        AND rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.unit_id IS NOT NULL
-        AND pg_try_advisory_xact_lock(${UNIT_LOCK_CLASS}::int, hashtext(r.unit_id::text))
-      FOR UPDATE OF rr SKIP LOCKED
-    ) due
-    JOIN report r ON r.id = due.id
-    JOIN unit u ON u.id = r.unit_id
-    LEFT JOIN person p ON p.id = r.claimed_by_id
-    LEFT JOIN reporter rp ON rp.report_id = r.id
-    CROSS JOIN LATERAL (SELECT ${mask} AS masked) m`;
-}
-
 /** Lock, plan, save and queue one batch. */
 async function sweepBatch(tx: Tx, now: Date, ids: string[], cals: Calendars, plans: Map<string, NudgePlan | null>, stats: SweepStats): Promise<void> {
   const rows = await selectDue(tx, now, ids);
@@ -252,29 +149,6 @@ async function sweepBatch(tx: Tx, now: Date, ids: string[], cals: Calendars, pla
   for (const u of perUnit.values()) stats.nudges += u.items.length;
 }
 
-/**
- * Every reminder of the batch in ONE statement on the narrow report_reminder table. A row without
- * a stage keeps its stage and last nudge date. Fresh title masks (rare) go to their reports in
- * one more statement; a report another transaction holds keeps its stale mask, which is only a
- * cache (the next run masks it again), rather than wait on a lock here.
- */
-async function saveReminders(tx: Tx, updates: ReminderUpdate[]): Promise<void> {
-  const reminders = updates.map(({ id, next, stage, nudged }) => ({ id, next, stage, nudged }));
-  await tx.$executeRaw`
-    UPDATE report_reminder rr SET
-      next_reminder_at = u.next,
-      stage = CASE WHEN u.stage IS NULL THEN rr.stage ELSE u.stage END,
-      last_nudged_on = CASE WHEN u.stage IS NULL THEN rr.last_nudged_on ELSE u.nudged END
-    FROM json_to_recordset(${JSON.stringify(reminders)}::json) AS u(id uuid, next timestamptz, stage text, nudged date)
-    WHERE rr.report_id = u.id`;
-  const masks = updates.filter((u) => u.tmf !== null).map(({ id, tm, tmf }) => ({ id, tm, tmf }));
-  if (masks.length === 0) return;
-  await tx.$executeRaw`
-    UPDATE report r SET title_masked = u.tm, title_masked_from = u.tmf
-    FROM json_to_recordset(${JSON.stringify(masks)}::json) AS u(id uuid, tm text, tmf text)
-    WHERE r.id = u.id AND r.id IN (SELECT id FROM report WHERE id = ANY(${`{${masks.map((m) => m.id).join(',')}}`}::uuid[]) FOR UPDATE SKIP LOCKED)`;
-}
-
 /** One message per chat and unit (split only past the length budget), in one INSERT. Returns messages queued. */
 async function queueNudges(tx: Tx, perUnit: Map<string, { agencyId: string; code: string; items: NudgeItem[] }>): Promise<number> {
   const unitIds = [...perUnit.keys()];
@@ -312,14 +186,7 @@ async function queueNudges(tx: Tx, perUnit: Map<string, { agencyId: string; code
       }
     }
   }
-  if (out.length === 0) return 0;
-  // WITH ORDINALITY keeps the ids in the order built here: a digest's parts go out in order.
-  await tx.$executeRaw`
-    INSERT INTO outbox (platform, target, thread_id, kind, purpose, payload, report_id)
-    SELECT o."platform", o."target", o."threadId", 'send', o."purpose", o."payload", o."reportId"
-    FROM ROWS FROM (json_to_recordset(${JSON.stringify(out)}::json) AS ("platform" platform, "target" text, "threadId" text, "purpose" text, "payload" jsonb, "reportId" uuid))
-      WITH ORDINALITY AS o("platform", "target", "threadId", "purpose", "payload", "reportId", n)
-    ORDER BY o.n`;
+  await insertOutboxRows(tx, out);
   return out.length;
 }
 
