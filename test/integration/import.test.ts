@@ -1,25 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importReports, type ImportOptions } from '../../src/services/intake/import-reports.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
+import { tempFiles } from '../helpers/temp-files.js';
 import { buildWorld, type World } from '../helpers/world.js';
 import { badKindOf, generateExport, toCsv } from '../fixtures/lapor-export.js';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'penghubung-import-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const file = (name: string, text: string): string => {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-};
+const { file } = tempFiles('penghubung-import-');
 
 async function countsOf(db: TestDb): Promise<{ reports: number; events: number; reporters: number; outbox: number }> {
   const [reports, events, reporters, outbox] = await Promise.all([
