@@ -120,7 +120,7 @@ export async function start(config: Config, log: Logger, opts: StartOptions = {}
 
   if (config.apiPort !== undefined) {
     const { startApi } = await import('./api/server.js');
-    const api = await startApi({ port: config.apiPort, services: ctx, log, kick: () => dispatcher?.kick() });
+    const api = await startApi({ port: config.apiPort, services: ctx, log, kick: () => dispatcher?.kick(), duplicateThreshold: config.duplicateThreshold });
     stoppers.push(() => api.stop());
   }
 

@@ -1,24 +1,15 @@
 /** Webhook mode: updates are accepted only with Telegram's secret token header. */
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Message } from 'grammy/types';
 import { FakeTelegramApi } from '../fakes/telegram-api.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { buildWorld } from '../helpers/world.js';
+import { freePort } from '../helpers/free-port.js';
 import { spawnCli, type Proc } from '../helpers/process.js';
 
 const onPostgres = inject('pgTemplate') !== null;
 const TOKEN = '123456:WEBHOOK-TOKEN-abcdefghijklmnopqrstuvwxyz';
 const SECRET = 'webhook-secret-0123456789';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 let db: TestDb;
 let api: FakeTelegramApi;
