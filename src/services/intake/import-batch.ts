@@ -218,7 +218,7 @@ export async function writeBatch(tx: Tx, s: BatchSettings, rows: readonly Import
   if (s.notify) {
     const unverified = plan.reports.filter((r) => r.status === 'BELUM_TERVERIFIKASI').map((r) => r.id);
     if (unverified.length > 0) result.createdUnverified = await tx.report.findMany({ where: { id: { in: unverified } }, orderBy: { receivedAt: 'asc' } });
-    await postToUnits(tx, s, plan.toPost);
+    await postToUnits(tx, s, plan.toPost, new Set(plan.reports.map((r) => r.id)));
   }
   return result;
 }
@@ -228,12 +228,12 @@ export async function writeBatch(tx: Tx, s: BatchSettings, rows: readonly Import
  * to another unit is handled like a re-route: its earlier posts are edited to the new state and
  * lose their buttons outside the new unit's chats.
  */
-async function postToUnits(tx: Tx, s: BatchSettings, reportIds: readonly string[]): Promise<void> {
+async function postToUnits(tx: Tx, s: BatchSettings, reportIds: readonly string[], created: ReadonlySet<string>): Promise<void> {
   for (const id of reportIds) {
     const report = await tx.report.findUniqueOrThrow({ where: { id } });
     if (!report.unitId) continue;
     const post = renderReportPost(await loadPostView(tx, report), s.cal, s.now);
-    await refreshPosts(tx, id, post);
+    if (!created.has(id)) await refreshPosts(tx, id, post); // a report created just now has no posts yet
     for (const target of await unitTargets(tx, report.unitId)) {
       await enqueue(tx, target, post, { purpose: 'report_post', reportId: id });
     }
