@@ -11,6 +11,7 @@
 import pg from 'pg';
 import type { WorkingCalendar } from '../domain/calendar.js';
 import { addDays } from '../domain/local-date.js';
+import { overdueDigestDay } from '../domain/nudge-plan.js';
 import { copyInto, copyLine, esc } from './copy.js';
 import { DayTable } from './day-table.js';
 import { codePrefix, generateDirectory, type Directory } from './directory.js';
@@ -139,7 +140,8 @@ export async function generateDataset(opts: GenerateOptions): Promise<GenerateRe
     // bits. The loads committed asynchronously, and VACUUM can only set hint bits (and so mark a
     // page all-visible) once their commits are on disk: ANALYZE commits synchronously first, which
     // flushes the WAL up to it, earlier commits included.
-    const tables = 'agency, unit, person, role_assignment, chat, report, report_reminder, reporter, report_event';
+    await writeUnitReminders(main, opts.calendar, opts.asOf);
+    const tables = 'agency, unit, person, role_assignment, chat, report, report_reminder, reporter, report_event, unit_reminder';
     await main.query('SET synchronous_commit = on');
     await main.query(`ANALYZE ${tables}`);
     await main.query(`VACUUM ${tables}`);
@@ -169,6 +171,24 @@ async function skipTriggers(clients: pg.Client[]): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * The units' overdue digests as if the deadline sweep had run until `asOf`: every unit with a
+ * report late on the last digest day (a working day, from 08:00) had its digest that day.
+ */
+async function writeUnitReminders(c: pg.Client, cal: WorkingCalendar, asOf: Date): Promise<void> {
+  let last = cal.toLocalDate(asOf);
+  if (overdueDigestDay(asOf, cal) === null) {
+    do last = addDays(last, -1);
+    while (!cal.isWorkingDay(last));
+  }
+  await c.query(
+    `INSERT INTO unit_reminder (unit_id, overdue_nudged_on)
+     SELECT DISTINCT unit_id, $1::date FROM report
+     WHERE status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND unit_id IS NOT NULL AND due_at < $2`,
+    [last, cal.startOfDay(last)],
+  );
 }
 
 /** Agencies, units, people, roles and chats; returns the number of rows. */

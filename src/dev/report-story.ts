@@ -172,8 +172,9 @@ const isOpen = (s: ReportStatus): boolean => s === 'BELUM_DITINDAKLANJUTI' || s 
 
 /**
  * Reminder columns as if the deadline sweep (src/domain/nudge-plan.ts) had run until `asOf`:
- * stages monitoring → day_before → due_day → overdue, each from 08:00 of its first working day;
- * `lastNudgedOn` is the day the current stage was sent, `nextReminderAt` the next stage's start.
+ * stages monitoring → day_before → due_day, each from 08:00 of its first working day, then the
+ * unit's overdue digest (see `writeUnitReminders` in generate.ts); `lastNudgedOn` is the day the
+ * current stage was sent, `nextReminderAt` the next stage's start (none once parked as late).
  */
 function remindAsOf(life: ReportLife, dl: { reminderAtMs: number; dueIdx: number }, asOfMs: number, days: DayTable): void {
   if (asOfMs < dl.reminderAtMs) {
@@ -194,9 +195,10 @@ function remindAsOf(life: ReportLife, dl: { reminderAtMs: number; dueIdx: number
     life.nextReminderAtMs = days.at(stages[i + 1]?.[1] ?? days.workingAtOrAfter(dl.dueIdx + 1), 8);
     return;
   }
-  life.reminderStage = 'overdue';
-  life.nextReminderAtMs = days.at(days.workingAtOrAfter(today + 1), 8);
-  let last = today;
-  while (last > dl.dueIdx && !days.working[last]) last--;
-  life.lastNudgedOn = days.dates[last] ?? null;
+  // Late: the due-day nudge was its last of its own; from the first working morning after the
+  // due date its unit's daily overdue digest lists it, and its row is parked (no reminder time).
+  life.reminderStage = 'due_day';
+  life.lastNudgedOn = days.dates[dl.dueIdx] ?? null;
+  const overdueFrom = days.at(days.workingAtOrAfter(dl.dueIdx + 1), 8);
+  life.nextReminderAtMs = asOfMs < overdueFrom ? overdueFrom : null;
 }

@@ -12,6 +12,11 @@
  * A stage is sent at most once (its window start is compared with `lastNudgedOn`, which a new
  * disposition clears), at most one nudge a report per office-local day, and only on working days;
  * a sweep that was down simply sends the stage of the day it comes back (no backlog of stages).
+ *
+ * Past the due date a report needs no reminder time of its own: its unit's daily overdue digest
+ * (`overdueDigestDay`) lists every open late report of the unit, read from the current state each
+ * working day. So a late report's plan has no `nextReminderAt` (the sweep parks its row), and a
+ * late report that comes due again (resumed, say) gets the overdue stage once, at once.
  */
 import type { WorkingCalendar } from './calendar.js';
 import { compareDates } from './local-date.js';
@@ -35,8 +40,8 @@ export interface NudgeInput {
 export interface NudgePlan {
   /** The nudge to send now, or null (already nudged today, not a working day, not yet time). */
   stage: NudgeStage | null;
-  /** When the sweep should look at the report again. */
-  nextReminderAt: Date;
+  /** When the sweep should look at the report again; null once late (the unit's overdue digest carries it). */
+  nextReminderAt: Date | null;
   /** Working days left (negative when late), as `workingDaysLeft`. */
   daysLeft: number;
 }
@@ -76,13 +81,23 @@ export function planNudge(input: NudgeInput, now: Date, cal: WorkingCalendar, op
   // The window today falls in (overdue starts afresh every day), and the next window start.
   const late = compareDates(today, due) > 0;
   const current: Window | undefined = late ? { stage: 'overdue', from: today } : windows.filter((w) => compareDates(w.from, today) <= 0).at(-1);
-  const upcoming = windows.find((w) => compareDates(w.from, today) > 0)?.from ?? cal.nextWorkingDay(late ? today : due);
+  const upcoming = windows.find((w) => compareDates(w.from, today) > 0)?.from ?? cal.nextWorkingDay(due);
 
   if (!cal.isWorkingDay(today)) {
     // Weekends and holidays are silent; look again on the next working day.
-    return { stage: null, nextReminderAt: at(cal.nextWorkingDay(today)), daysLeft };
+    return { stage: null, nextReminderAt: late ? null : at(cal.nextWorkingDay(today)), daysLeft };
   }
   const alreadySent = input.lastNudgedOn !== null && current !== undefined && compareDates(input.lastNudgedOn, current.from) >= 0;
   const stage = current && !alreadySent ? current.stage : null;
-  return { stage, nextReminderAt: at(upcoming), daysLeft };
+  return { stage, nextReminderAt: late ? null : at(upcoming), daysLeft };
+}
+
+/**
+ * The office-local day a unit's overdue digest may go out at `now` (a working day, from the nudge
+ * hour on), or null. The sweep sends it when the unit's last digest is older than that day.
+ */
+export function overdueDigestDay(now: Date, cal: WorkingCalendar, opts: NudgeOptions = {}): LocalDate | null {
+  const today = cal.toLocalDate(now);
+  if (!cal.isWorkingDay(today) || now.getTime() < cal.atLocalTime(today, opts.hour ?? 8, 0).getTime()) return null;
+  return today;
 }

@@ -54,14 +54,19 @@ export function singleNudgeText(unitCode: string, i: NudgeItem): string {
   return [`${STAGE_HEADING[i.stage]} — ${unitCode}`, ...itemLines(i), '', `Rincian: /status ${i.trackingId}`].join('\n');
 }
 
-/** The blocks of a digest, grouped by stage, most urgent first. */
-export function nudgeDigestBlocks(items: readonly NudgeItem[]): string[] {
+/**
+ * The blocks of a digest, grouped by stage, most urgent first. `moreOverdue` late reports beyond
+ * those listed are counted under the overdue heading (a unit's overdue list is capped).
+ */
+export function nudgeDigestBlocks(items: readonly NudgeItem[], moreOverdue = 0): string[] {
   const blocks: string[] = [];
   for (const stage of STAGE_ORDER) {
     const of = items.filter((i) => i.stage === stage);
-    if (of.length === 0) continue;
-    blocks.push(`${STAGE_HEADING[stage]} (${of.length})`);
+    const more = stage === 'overdue' ? moreOverdue : 0;
+    if (of.length === 0 && more === 0) continue;
+    blocks.push(`${STAGE_HEADING[stage]} (${of.length + more})`);
     for (const i of of) blocks.push(itemLines(i).join('\n'));
+    if (more > 0) blocks.push(`   … dan ${more} laporan terlambat lainnya (/terlambat)`);
   }
   return blocks;
 }

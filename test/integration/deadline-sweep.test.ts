@@ -1,13 +1,14 @@
 /**
  * The deadline sweep walked through whole weeks with a fake clock: staged nudges on the right
- * working days around Idul Fitri 2026, one per report per day, one digest per chat, reminders
- * that continue until closure and stop after close / archive / bounce, and TUNDA pausing them.
+ * working days around Idul Fitri 2026, one per report per day, one digest per chat, the unit's
+ * daily overdue digest that continues until closure and stops after close / archive / bounce,
+ * and TUNDA pausing it.
  */
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { archiveReport, disposeReport, holdReport, resumeReport } from '../../src/services/reports/admin-actions.js';
 import { bounceReport, claimReport, followUpReport } from '../../src/services/reports/unit-actions.js';
-import { deadlineSweep, sweepDeadlines } from '../../src/scheduler/jobs/deadline-sweep.js';
+import { deadlineSweep, OVERDUE_LISTED, sweepDeadlines } from '../../src/scheduler/jobs/deadline-sweep.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import { containsPii } from '../../src/lib/pii.js';
 import { groupTitle } from '../../src/messages/report-post.js';
@@ -73,9 +74,12 @@ describe('staged nudges around Idul Fitri 2026 (disposed Thu 12 Mar, normatif, d
     await followUpReport(w.ctx, w.people.budi, { reportId: id }, 'Sudah dijawab melalui surat.', true);
     const after = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-04-06', 10), wib('2026-04-10', 17));
     expect(after.flatMap((r) => r.queued)).toEqual([]);
+    // Its own reminder ended with the due day; the overdue days were its unit's digests.
     const row = await w.ctx.db.reportReminder.findUniqueOrThrow({ where: { reportId: id } });
     expect(row.nextReminderAt).toBeNull();
-    expect(row.stage).toBe('overdue');
+    expect(row.stage).toBe('due_day');
+    const unit = await w.ctx.db.unitReminder.findUniqueOrThrow({ where: { unitId: w.units.A.id } });
+    expect(unit.overdueNudgedOn.toISOString().slice(0, 10)).toBe('2026-04-06');
   });
 
   it('overdue before Idul Fitri: reminded Tue 17 Mar, then again Wed 25 Mar, nothing in between', LONG, async () => {
@@ -84,8 +88,11 @@ describe('staged nudges around Idul Fitri 2026 (disposed Thu 12 Mar, normatif, d
     await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code); // due Mon 16 Mar
     const runs = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-03-16', 17), wib('2026-03-26', 7));
     expect(nudgeDays(runs, w.chats.A, '2000002')).toEqual(['2026-03-17', '2026-03-25']);
+    // Parked since it became late: the unit's digest carries it.
     const row = await w.ctx.db.reportReminder.findUniqueOrThrow({ where: { reportId: id } });
-    expect(row.nextReminderAt?.toISOString()).toBe(wib('2026-03-26', 8).toISOString());
+    expect(row.nextReminderAt).toBeNull();
+    const unit = await w.ctx.db.unitReminder.findUniqueOrThrow({ where: { unitId: w.units.A.id } });
+    expect(unit.overdueNudgedOn.toISOString().slice(0, 10)).toBe('2026-03-25');
   });
 });
 
@@ -182,6 +189,94 @@ describe('one digest per chat, one nudge per report per day', () => {
     const run = await runAt(w, deadlineSweep, wib('2026-03-04', 8));
     expect(run.queued.map((q) => q.target)).toEqual([w.chats.admin]);
     expect(run.queued[0]!.text).toContain('BKN-PENSIUN (unit belum punya grup aktif)');
+  });
+});
+
+describe('the unit\'s daily overdue digest', () => {
+  it('lists the longest-late reports, counts the rest, shares the message with staged nudges, and writes nothing per late report', LONG, async () => {
+    const w = await world(wib('2026-03-02', 9));
+    // Disposed Mon 2 Mar (normatif, due Mon 9 Mar): late from Tue 10 Mar.
+    const late: string[] = [];
+    for (let i = 0; i < OVERDUE_LISTED + 3; i++) {
+      const id = await w.newReport(String(2700001 + i));
+      await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+      late.push(id);
+    }
+    // Disposed Wed 4 Mar: due Wed 11 Mar, so Tue 10 Mar is its day before.
+    w.clock.set(wib('2026-03-04', 9));
+    const soon = await w.newReport('2700100');
+    await disposeReport(w.ctx, w.people.admin, { reportId: soon }, w.units.A.code);
+    await claimReport(w.ctx, w.people.budi, { reportId: late[0]! });
+
+    const tue = await runAt(w, deadlineSweep, wib('2026-03-10', 8));
+    const toA = tue.queued.filter((q) => q.target === w.chats.A);
+    expect(toA).toHaveLength(1);
+    const text = toA[0]!.text;
+    expect(text).toContain(`BKN-PENGADAAN: ${OVERDUE_LISTED + 4} laporan`);
+    expect(text).toContain(`Terlambat — segera tindak lanjuti (${OVERDUE_LISTED + 3})`);
+    expect(text).toContain('… dan 3 laporan terlambat lainnya (/terlambat)');
+    expect(text).toContain('(H-1) (1)');
+    expect(text).toContain('#2700100');
+    // The longest late first; equal deadlines by tracking id, so the last three are counted only.
+    expect(text).toContain(`#${2700001 + OVERDUE_LISTED - 1}`);
+    for (let i = OVERDUE_LISTED; i < OVERDUE_LISTED + 3; i++) expect(text).not.toContain(`#${2700001 + i}`);
+    expect(text.indexOf('Terlambat')).toBeLessThan(text.indexOf('H-1'));
+    expect(text).toContain('terlambat 1 hari kerja');
+    expect(text).toContain('penanggung jawab Budi');
+
+    // The late reports' own reminders are parked; the next day's digest writes only the unit's row.
+    const parked = await w.ctx.db.reportReminder.findMany({ where: { reportId: { in: late } } });
+    expect(parked.every((r) => r.nextReminderAt === null)).toBe(true);
+    const wed = await runSlots(w, deadlineSweep, SWEEPS, wib('2026-03-11', 7), wib('2026-03-11', 17));
+    const wedTexts = wed.flatMap((r) => r.queued.filter((q) => q.target === w.chats.A).map((q) => q.text));
+    expect(wedTexts).toHaveLength(1);
+    expect(wedTexts[0]).toContain('terlambat 2 hari kerja');
+    expect(wedTexts[0]).toContain('Jatuh tempo hari ini (1)');
+    expect(await w.ctx.db.reportReminder.findMany({ where: { reportId: { in: late } } })).toEqual(parked);
+    expect((await w.ctx.db.unitReminder.findUniqueOrThrow({ where: { unitId: w.units.A.id } })).overdueNudgedOn.toISOString().slice(0, 10)).toBe('2026-03-11');
+  });
+
+  it('before the nudge hour nothing goes out; a late report resumed after the digest is nudged alone, once', LONG, async () => {
+    const w = await world(wib('2026-03-02', 9));
+    const a = await w.newReport('2800001');
+    const b = await w.newReport('2800002');
+    for (const id of [a, b]) await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+    w.clock.set(wib('2026-03-06', 9));
+    await holdReport(w.ctx, w.people.admin, { reportId: b }, 'Menunggu dokumen pelapor.');
+
+    expect((await runAt(w, deadlineSweep, wib('2026-03-10', 7, 45))).queued).toEqual([]);
+    const digest = await runAt(w, deadlineSweep, wib('2026-03-10', 8));
+    expect(digest.queued).toHaveLength(1);
+    expect(digest.queued[0]!.text).toContain('#2800001');
+    expect(digest.queued[0]!.text).not.toContain('#2800002');
+
+    w.clock.set(wib('2026-03-10', 10));
+    await resumeReport(w.ctx, w.people.admin, { reportId: b });
+    const after = await runSlots(w, deadlineSweep, '*/15 7-16 * * 1-5', wib('2026-03-10', 10), wib('2026-03-10', 17));
+    const texts = after.flatMap((r) => r.queued.map((q) => q.text));
+    expect(texts).toHaveLength(1);
+    expect(texts[0]).toContain('Terlambat');
+    expect(texts[0]).toContain('#2800002');
+    expect(texts[0]).not.toContain('#2800001');
+    // The next working day both are in the one digest again.
+    const next = await runAt(w, deadlineSweep, wib('2026-03-11', 8));
+    expect(next.queued).toHaveLength(1);
+    for (const t of ['2800001', '2800002']) expect(next.queued[0]!.text).toContain(`#${t}`);
+  });
+
+  it.runIf(inject('pgTemplate') !== null)('two replicas sweeping at once send each unit\'s digest once', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    for (const [t, unit] of [['2900001', 'A'], ['2900002', 'A'], ['2900003', 'B']] as const) {
+      await disposeReport(w.ctx, w.people.admin, { reportId: await w.newReport(t) }, w.units[unit].code);
+    }
+    // Parked by a first late sweep, then the next working morning, from two replicas at once.
+    await runAt(w, deadlineSweep, wib('2026-03-10', 8));
+    w.clock.set(wib('2026-03-11', 8));
+    const before = await lastOutboxId(w.ctx);
+    const results = await Promise.all([sweepDeadlines(w.ctx, silentLogger()), sweepDeadlines(w.ctx, silentLogger())]);
+    expect(results.reduce((n, r) => n + r.nudges, 0)).toBe(3);
+    const queued = await queuedAfter(w.ctx, before);
+    expect(queued.map((q) => q.target).sort()).toEqual([w.chats.A, w.chats.B].sort());
   });
 });
 

@@ -70,13 +70,13 @@ describe.runIf(onPostgres)('dev generate', () => {
     const bad = await rows<{ tracking_id: string; status: string }>(`
       SELECT tracking_id, status FROM report r LEFT JOIN report_reminder rr ON rr.report_id = r.id WHERE
         (status = 'BELUM_TERVERIFIKASI' AND unit_id IS NOT NULL) OR
-        (status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND (unit_id IS NULL OR disposed_at IS NULL OR due_at IS NULL OR next_reminder_at IS NULL)) OR
+        (status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND (unit_id IS NULL OR disposed_at IS NULL OR due_at IS NULL OR (next_reminder_at IS NULL AND due_at >= $1))) OR
         (status = 'BELUM_DITINDAKLANJUTI' AND first_response_at IS NOT NULL) OR
         (status = 'PROSES' AND first_response_at IS NULL) OR
         (status = 'SELESAI' AND (follow_up_at IS NULL OR closed_at IS NULL)) OR
         (status IN ('SELESAI', 'ARSIP', 'TUNDA', 'BELUM_TERVERIFIKASI') AND next_reminder_at IS NOT NULL) OR
         (claimed_by_id IS NOT NULL AND unit_id IS NULL) OR
-        (rating IS NOT NULL AND status <> 'SELESAI')`);
+        (rating IS NOT NULL AND status <> 'SELESAI')`, [AS_OF]);
     expect(bad).toEqual([]);
     // The last event's status is the report's status; the first is always 'received'.
     const mismatch = await rows(`
@@ -101,12 +101,17 @@ describe.runIf(onPostgres)('dev generate', () => {
       expect(r.due_date.toISOString().slice(0, 10)).toBe(d.dueDate);
       expect(r.due_at.getTime()).toBe(d.dueAt.getTime());
     }
-    // Open reports are reminded after asOf, overdue ones with stage 'overdue'.
-    const [open] = await rows<{ early: number; overdue_wrong: number }>(`
+    // Open reports are reminded after asOf; late ones had their due-day nudge and, once their
+    // unit's overdue digest has listed them (well past the due date here), are parked.
+    const [open] = await rows<{ early: number; late: number; overdue_wrong: number; not_parked: number; no_digest: number }>(`
       SELECT count(*) FILTER (WHERE rr.next_reminder_at <= $1)::int early,
-             count(*) FILTER (WHERE due_at < $1 AND rr.stage IS DISTINCT FROM 'overdue')::int overdue_wrong
+             count(*) FILTER (WHERE due_at < $1)::int late,
+             count(*) FILTER (WHERE due_at < $1 AND (rr.stage IS DISTINCT FROM 'due_day' OR rr.last_nudged_on IS DISTINCT FROM r.due_date))::int overdue_wrong,
+             count(*) FILTER (WHERE due_at < $1 - interval '10 days' AND rr.next_reminder_at IS NOT NULL)::int not_parked,
+             count(*) FILTER (WHERE due_at < $1 - interval '10 days' AND NOT EXISTS (SELECT 1 FROM unit_reminder ur WHERE ur.unit_id = r.unit_id))::int no_digest
       FROM report r LEFT JOIN report_reminder rr ON rr.report_id = r.id WHERE status IN ('BELUM_DITINDAKLANJUTI', 'PROSES')`, [AS_OF]);
-    expect(open).toEqual({ early: 0, overdue_wrong: 0 });
+    expect(open!.late).toBeGreaterThan(0);
+    expect({ ...open, late: 0 }).toEqual({ early: 0, late: 0, overdue_wrong: 0, not_parked: 0, no_digest: 0 });
   });
 
   it('keeps the first response ever, even after a bounce', async () => {

@@ -1,9 +1,11 @@
 /**
- * The deadline sweep's statements (deadline-sweep.ts plans and renders): what is due, the locked
- * read of a batch, the bulk reminder update and the bulk outbox insert. Each takes or returns plain
+ * The deadline sweep's statements (deadline-sweep.ts plans and renders): which units have work,
+ * the unit locks, the locked read of a batch's due reminders, the units' overdue digests, the bulk
+ * reminder update, the digest bookkeeping and the bulk outbox insert. Each takes or returns plain
  * rows so that a batch costs a fixed number of statements whatever its size.
  */
-import type { Platform } from '../../generated/prisma/client.js';
+import type { LocalDate } from '../../domain/types.js';
+import { Prisma, type Platform } from '../../generated/prisma/client.js';
 import type { OutMessage } from '../../lib/message.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { Tx } from '../../services/report-row.js';
@@ -47,30 +49,63 @@ export interface OutboxRow {
   reportId: string | null;
 }
 
+/** A unit with work for this run: due reminder rows, and/or an overdue digest possibly owed today. */
+export interface DueUnit {
+  unitId: string;
+  agencyId: string;
+  /** Reports whose reminder time has passed. */
+  ids: string[];
+  /** The unit has open late reports and no overdue digest for `today` yet (checked again under its lock). */
+  late: boolean;
+}
+
+const OPEN = Prisma.sql`('BELUM_DITINDAKLANJUTI', 'PROSES')`;
+
 /**
- * Every due report (the "what is due" query: report_reminder's next_reminder_at index, then the
- * report by primary key, one pass), grouped by unit
- * and packed into batches of whole units of about `batch` reports each (a unit with more is a batch
- * of its own), as lists of report ids.
+ * Every unit with work for this run, in one statement: the due reminder rows (report_reminder's
+ * next_reminder_at index, then the report by primary key), and — when `today` is given, i.e. an
+ * overdue digest may go out now — the units with an open report due before `startOfToday`
+ * (report(unit_id, status, due_at) index, one probe per unit) whose digest for `today` is not sent.
  */
-export async function dueBatches(ctx: ServiceContext, now: Date, batch: number): Promise<string[][]> {
-  const units = await ctx.db.$queryRaw<{ ids: string }[]>`
-    SELECT string_agg(r.id::text, ',') AS ids
-    FROM report_reminder rr JOIN report r ON r.id = rr.report_id
-    WHERE rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.unit_id IS NOT NULL
-    GROUP BY r.unit_id`;
-  const batches: string[][] = [];
-  let current: string[] = [];
-  for (const u of units) {
-    const ids = u.ids.split(',');
-    if (current.length > 0 && current.length + ids.length > batch) {
-      batches.push(current);
-      current = [];
-    }
-    for (const id of ids) current.push(id);
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
+export async function dueUnits(ctx: ServiceContext, now: Date, today: LocalDate | null, startOfToday: Date): Promise<DueUnit[]> {
+  const late = today === null
+    ? Prisma.sql`SELECT NULL::uuid AS unit_id WHERE false`
+    : Prisma.sql`
+      SELECT u.id AS unit_id FROM unit u
+      WHERE NOT EXISTS (SELECT 1 FROM unit_reminder ur WHERE ur.unit_id = u.id AND ur.overdue_nudged_on >= ${today}::date)
+        AND EXISTS (SELECT 1 FROM report r WHERE r.unit_id = u.id AND r.status IN ${OPEN} AND r.due_at < ${startOfToday}::timestamptz)`;
+  const rows = await ctx.db.$queryRaw<{ unit_id: string; agency_id: string; ids: string | null; late: boolean }[]>`
+    WITH due AS (
+      SELECT r.unit_id, string_agg(r.id::text, ',') AS ids
+      FROM report_reminder rr JOIN report r ON r.id = rr.report_id
+      WHERE rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ${OPEN} AND r.unit_id IS NOT NULL
+      GROUP BY r.unit_id
+    ), late AS (${late})
+    SELECT u.id::text AS unit_id, u.agency_id::text AS agency_id, due.ids, (late.unit_id IS NOT NULL) AS late
+    FROM due FULL JOIN late ON late.unit_id = due.unit_id
+    JOIN unit u ON u.id = coalesce(due.unit_id, late.unit_id)`;
+  return rows.map((r) => ({ unitId: r.unit_id, agencyId: r.agency_id, ids: r.ids ? r.ids.split(',') : [], late: r.late }));
+}
+
+/**
+ * Namespace of the per-unit advisory lock (two-int form, apart from other locks). Row locks alone
+ * would let two overlapping runs split one unit's due reports between them (SKIP LOCKED), and the
+ * chat would get two digests; with the unit lock one run takes the whole unit and the other skips it.
+ */
+const UNIT_LOCK_CLASS = 0x5eed;
+
+/**
+ * Take the sweep lock of each unit this transaction can have now (held until it ends); returns
+ * those taken. A unit another run holds is left to that run. Statements after this one see what
+ * that run committed before letting go, so the checks they make (still due? digest sent today?)
+ * are made afresh.
+ */
+export async function lockUnits(tx: Tx, unitIds: string[]): Promise<Set<string>> {
+  if (unitIds.length === 0) return new Set();
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT u.id::text AS id FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u(id)
+    WHERE pg_try_advisory_xact_lock(${UNIT_LOCK_CLASS}::int, hashtext(u.id::text))`;
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -79,15 +114,9 @@ export async function dueBatches(ctx: ServiceContext, now: Date, batch: number):
  * primary key; being due is checked again under the lock, so a row an overlapping run has just
  * handled (or holds: SKIP LOCKED) is left out. Only the reminder rows are locked: every writer of
  * a report's reminder (a transition, an import) writes that row, so it waits for this batch and
- * its own value wins, or holds it and the report is left to the next run.
+ * its own value wins, or holds it and the report is left to the next run. The ids must belong to
+ * units this transaction has locked (lockUnits).
  */
-/**
- * Namespace of the per-unit advisory lock (two-int form, apart from other locks). Row locks alone
- * would let two overlapping runs split one unit's due reports between them (SKIP LOCKED), and the
- * chat would get two digests; with the unit lock one run takes the whole unit and the other skips it.
- */
-const UNIT_LOCK_CLASS = 0x5eed;
-
 export function selectDue(tx: Tx, now: Date, ids: string[]): Promise<DueRow[]> {
   const mask = storedMaskSql('r', 'rp');
   return tx.$queryRaw<DueRow[]>`
@@ -101,8 +130,7 @@ export function selectDue(tx: Tx, now: Date, ids: string[]): Promise<DueRow[]> {
       SELECT rr.report_id AS id, rr.last_nudged_on
       FROM report_reminder rr JOIN report r ON r.id = rr.report_id
       WHERE rr.report_id = ANY(${`{${ids.join(',')}}`}::uuid[])
-        AND rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.unit_id IS NOT NULL
-        AND pg_try_advisory_xact_lock(${UNIT_LOCK_CLASS}::int, hashtext(r.unit_id::text))
+        AND rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ${OPEN} AND r.unit_id IS NOT NULL
       FOR UPDATE OF rr SKIP LOCKED
     ) due
     JOIN report r ON r.id = due.id
@@ -110,6 +138,62 @@ export function selectDue(tx: Tx, now: Date, ids: string[]): Promise<DueRow[]> {
     LEFT JOIN person p ON p.id = r.claimed_by_id
     LEFT JOIN reporter rp ON rp.report_id = r.id
     CROSS JOIN LATERAL (SELECT ${mask} AS masked) m`;
+}
+
+/** One listed report of a unit's overdue digest, with the unit's number of late reports. */
+export interface OverdueRow {
+  unit_id: string;
+  unit_code: string;
+  agency_id: string;
+  total: number;
+  id: string;
+  tracking_id: string;
+  due_date: Date | string | null;
+  claimant_name: string | null;
+  claimant_username: string | null;
+  title_masked: string | null;
+  title: string | null;
+  reporter_name: string | null;
+}
+
+/**
+ * The overdue digests owed today by the given (locked) units: each unit's `limit` longest-late
+ * open reports (by deadline, then tracking id) and its number of late reports, for the units whose
+ * digest for `today` is not sent yet. Per unit, an index range of report(unit_id, status, due_at).
+ */
+export function selectOverdue(tx: Tx, unitIds: string[], today: LocalDate, startOfToday: Date, limit: number): Promise<OverdueRow[]> {
+  const mask = storedMaskSql('l', 'rp');
+  return tx.$queryRaw<OverdueRow[]>`
+    SELECT un.id::text AS unit_id, un.code AS unit_code, un.agency_id::text AS agency_id, c.total,
+           l.id::text AS id, l.tracking_id, l.due_date, p.name AS claimant_name, p.telegram_username AS claimant_username,
+           m.masked AS title_masked,
+           CASE WHEN m.masked IS NULL THEN l.title END AS title,
+           CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
+    FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u(id)
+    JOIN unit un ON un.id = u.id
+    CROSS JOIN LATERAL (
+      SELECT count(*)::int AS total FROM report r
+      WHERE r.unit_id = u.id AND r.status IN ${OPEN} AND r.due_at < ${startOfToday}::timestamptz
+    ) c
+    CROSS JOIN LATERAL (
+      SELECT r.id, r.tracking_id, r.due_date, r.due_at, r.claimed_by_id, r.title, r.title_masked, r.title_masked_from FROM report r
+      WHERE r.unit_id = u.id AND r.status IN ${OPEN} AND r.due_at < ${startOfToday}::timestamptz
+      ORDER BY r.due_at, r.tracking_id LIMIT ${limit}::int
+    ) l
+    LEFT JOIN person p ON p.id = l.claimed_by_id
+    LEFT JOIN reporter rp ON rp.report_id = l.id
+    CROSS JOIN LATERAL (SELECT ${mask} AS masked) m
+    WHERE NOT EXISTS (SELECT 1 FROM unit_reminder ur WHERE ur.unit_id = u.id AND ur.overdue_nudged_on >= ${today}::date)
+    ORDER BY un.id, l.due_at, l.tracking_id`;
+}
+
+/** Record that the units' overdue digests for `today` are queued (in the batch's transaction). */
+export async function markOverdueDigests(tx: Tx, unitIds: string[], today: LocalDate): Promise<void> {
+  if (unitIds.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO unit_reminder (unit_id, overdue_nudged_on)
+    SELECT u.id, ${today}::date FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u(id)
+    ON CONFLICT (unit_id) DO UPDATE SET overdue_nudged_on = EXCLUDED.overdue_nudged_on`;
 }
 
 /**
