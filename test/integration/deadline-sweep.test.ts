@@ -311,6 +311,26 @@ describe('what stops and pauses the reminders', () => {
   });
 });
 
+describe('reminders left on reports that are no longer open', () => {
+  it('are cleared without a nudge, while an open report of the same morning is nudged', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    const closed = await w.newReport('3000001');
+    const open = await w.newReport('3000002');
+    for (const id of [closed, open]) await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+    // Closed behind the bot's back (an import, a hand edit): its reminder time is left behind.
+    await w.ctx.db.report.update({ where: { id: closed }, data: { status: 'SELESAI' } });
+    const run = await runAt(w, deadlineSweep, wib('2026-03-04', 8));
+    expect(run.queued).toHaveLength(1);
+    expect(run.queued[0]!.text).toContain('#3000002');
+    expect(run.queued[0]!.text).not.toContain('#3000001');
+    const rows = await w.ctx.db.reportReminder.findMany({ where: { reportId: { in: [closed, open] } } });
+    const byId = new Map(rows.map((r) => [r.reportId, r]));
+    expect(byId.get(closed)!.nextReminderAt).toBeNull();
+    expect(byId.get(closed)!.stage).toBeNull();
+    expect(byId.get(open)!.nextReminderAt).not.toBeNull();
+  });
+});
+
 describe('masked titles stored on the report', () => {
   it('are written on intake, and a missing or stale one is masked afresh, shown and saved back', async () => {
     const w = await world(wib('2026-03-02', 9));

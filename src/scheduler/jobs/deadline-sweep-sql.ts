@@ -63,28 +63,53 @@ const OPEN = Prisma.sql`('BELUM_DITINDAKLANJUTI', 'PROSES')`;
 
 /**
  * Every unit with work for this run, in one statement: the due reminder rows (report_reminder's
- * next_reminder_at index, then the report by primary key), and — when `today` is given, i.e. an
- * overdue digest may go out now — the units with an open report due before `startOfToday`
+ * next_reminder_at index, each report looked up by primary key), and — when `today` is given, i.e.
+ * an overdue digest may go out now — the units with an open report due before `startOfToday`
  * (report(unit_id, status, due_at) index, one probe per unit) whose digest for `today` is not sent.
+ * `stale`: due rows whose report is no longer open (left by an import or a hand edit), to clear.
  */
-export async function dueUnits(ctx: ServiceContext, now: Date, today: LocalDate | null, startOfToday: Date): Promise<DueUnit[]> {
+export async function dueUnits(ctx: ServiceContext, now: Date, today: LocalDate | null, startOfToday: Date): Promise<{ units: DueUnit[]; stale: string[] }> {
   const late = today === null
     ? Prisma.sql`SELECT NULL::uuid AS unit_id WHERE false`
     : Prisma.sql`
       SELECT u.id AS unit_id FROM unit u
       WHERE NOT EXISTS (SELECT 1 FROM unit_reminder ur WHERE ur.unit_id = u.id AND ur.overdue_nudged_on >= ${today}::date)
         AND EXISTS (SELECT 1 FROM report r WHERE r.unit_id = u.id AND r.status IN ${OPEN} AND r.due_at < ${startOfToday}::timestamptz)`;
-  const rows = await ctx.db.$queryRaw<{ unit_id: string; agency_id: string; ids: string | null; late: boolean }[]>`
+  // The scalar subquery looks each due row's report up by primary key: with the reminder table's
+  // statistics lagging behind a morning's updates, a join may be planned as a scan of all open reports.
+  const rows = await ctx.db.$queryRaw<{ unit_id: string | null; agency_id: string | null; ids: string | null; late: boolean }[]>`
     WITH due AS (
-      SELECT r.unit_id, string_agg(r.id::text, ',') AS ids
-      FROM report_reminder rr JOIN report r ON r.id = rr.report_id
-      WHERE rr.next_reminder_at <= ${now}::timestamptz AND r.status IN ${OPEN} AND r.unit_id IS NOT NULL
-      GROUP BY r.unit_id
+      SELECT rr.report_id AS id, (SELECT r.unit_id FROM report r WHERE r.id = rr.report_id AND r.status IN ${OPEN}) AS unit_id
+      FROM report_reminder rr WHERE rr.next_reminder_at <= ${now}::timestamptz
+    ), units AS (
+      SELECT unit_id, string_agg(id::text, ',') AS ids FROM due WHERE unit_id IS NOT NULL GROUP BY unit_id
     ), late AS (${late})
-    SELECT u.id::text AS unit_id, u.agency_id::text AS agency_id, due.ids, (late.unit_id IS NOT NULL) AS late
-    FROM due FULL JOIN late ON late.unit_id = due.unit_id
-    JOIN unit u ON u.id = coalesce(due.unit_id, late.unit_id)`;
-  return rows.map((r) => ({ unitId: r.unit_id, agencyId: r.agency_id, ids: r.ids ? r.ids.split(',') : [], late: r.late }));
+    SELECT u.id::text AS unit_id, u.agency_id::text AS agency_id, units.ids, (late.unit_id IS NOT NULL) AS late
+    FROM units FULL JOIN late ON late.unit_id = units.unit_id
+    JOIN unit u ON u.id = coalesce(units.unit_id, late.unit_id)
+    UNION ALL
+    SELECT NULL, NULL, string_agg(id::text, ','), false FROM due WHERE unit_id IS NULL HAVING count(*) > 0`;
+  const units: DueUnit[] = [];
+  let stale: string[] = [];
+  for (const r of rows) {
+    const ids = r.ids ? r.ids.split(',') : [];
+    if (r.unit_id === null) stale = ids;
+    else units.push({ unitId: r.unit_id, agencyId: r.agency_id!, ids, late: r.late });
+  }
+  return { units, stale };
+}
+
+/**
+ * Clear the reminder time of due rows whose report is not open (closed, archived, held or bounced
+ * keep none), so the index only holds live work; the status is checked again here, so a report
+ * reopened meanwhile keeps its reminder.
+ */
+export async function clearStale(ctx: ServiceContext, now: Date, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await ctx.db.$executeRaw`
+    UPDATE report_reminder rr SET next_reminder_at = NULL
+    WHERE rr.report_id = ANY(${`{${ids.join(',')}}`}::uuid[]) AND rr.next_reminder_at <= ${now}::timestamptz
+      AND (SELECT r.status FROM report r WHERE r.id = rr.report_id) NOT IN ${OPEN}`;
 }
 
 /**
@@ -159,13 +184,22 @@ export interface OverdueRow {
 /**
  * The overdue digests owed today by the given (locked) units: each unit's `limit` longest-late
  * open reports (by deadline, then tracking id) and its number of late reports, for the units whose
- * digest for `today` is not sent yet. Per unit, an index range of report(unit_id, status, due_at).
+ * digest for `today` is not sent yet. Per unit: an index-only count, and per open status an
+ * ordered scan of report(unit_id, status, due_at) that stops after `limit` rows, merged, so only
+ * the listed reports are read from the table (a unit may have hundreds late). Claimants are looked
+ * up by primary key (a join would hash the whole person table once per unit).
  */
 export function selectOverdue(tx: Tx, unitIds: string[], today: LocalDate, startOfToday: Date, limit: number): Promise<OverdueRow[]> {
   const mask = storedMaskSql('l', 'rp');
+  const firstLate = (status: string): Prisma.Sql => Prisma.sql`(
+      SELECT r.id, r.tracking_id, r.due_date, r.due_at, r.claimed_by_id, r.title, r.title_masked, r.title_masked_from FROM report r
+      WHERE r.unit_id = u.id AND r.status = ${status}::report_status AND r.due_at < ${startOfToday}::timestamptz
+      ORDER BY r.due_at, r.tracking_id LIMIT ${limit}::int)`;
   return tx.$queryRaw<OverdueRow[]>`
     SELECT un.id::text AS unit_id, un.code AS unit_code, un.agency_id::text AS agency_id, c.total,
-           l.id::text AS id, l.tracking_id, l.due_date, p.name AS claimant_name, p.telegram_username AS claimant_username,
+           l.id::text AS id, l.tracking_id, l.due_date,
+           (SELECT p.name FROM person p WHERE p.id = l.claimed_by_id) AS claimant_name,
+           (SELECT p.telegram_username FROM person p WHERE p.id = l.claimed_by_id) AS claimant_username,
            m.masked AS title_masked,
            CASE WHEN m.masked IS NULL THEN l.title END AS title,
            CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
@@ -176,11 +210,9 @@ export function selectOverdue(tx: Tx, unitIds: string[], today: LocalDate, start
       WHERE r.unit_id = u.id AND r.status IN ${OPEN} AND r.due_at < ${startOfToday}::timestamptz
     ) c
     CROSS JOIN LATERAL (
-      SELECT r.id, r.tracking_id, r.due_date, r.due_at, r.claimed_by_id, r.title, r.title_masked, r.title_masked_from FROM report r
-      WHERE r.unit_id = u.id AND r.status IN ${OPEN} AND r.due_at < ${startOfToday}::timestamptz
-      ORDER BY r.due_at, r.tracking_id LIMIT ${limit}::int
+      SELECT * FROM (${firstLate('BELUM_DITINDAKLANJUTI')} UNION ALL ${firstLate('PROSES')}) x
+      ORDER BY x.due_at, x.tracking_id LIMIT ${limit}::int
     ) l
-    LEFT JOIN person p ON p.id = l.claimed_by_id
     LEFT JOIN reporter rp ON rp.report_id = l.id
     CROSS JOIN LATERAL (SELECT ${mask} AS masked) m
     WHERE NOT EXISTS (SELECT 1 FROM unit_reminder ur WHERE ur.unit_id = u.id AND ur.overdue_nudged_on >= ${today}::date)

@@ -37,7 +37,7 @@ import type { ServiceContext } from '../../services/context.js';
 import type { Tx } from '../../services/report-row.js';
 import type { JobDefinition, JobResult } from '../job.js';
 import {
-  dueUnits, insertOutboxRows, lockUnits, markOverdueDigests, saveReminders, selectDue, selectOverdue,
+  clearStale, dueUnits, insertOutboxRows, lockUnits, markOverdueDigests, saveReminders, selectDue, selectOverdue,
   type DueRow, type DueUnit, type OutboxRow, type ReminderUpdate,
 } from './deadline-sweep-sql.js';
 import { maskedTitle, titleMaskFingerprint } from './masked-titles.js';
@@ -48,8 +48,11 @@ export const DEADLINE_SWEEP_CRON = '*/15 7-16 * * 1-5';
 export const NUDGE_HOUR = 8;
 /** Reports locked per transaction (whole units); a larger backlog is taken in further batches. */
 const BATCH = 10_000;
-/** Late reports listed in a unit's overdue digest, longest late first; the rest are counted (/terlambat lists all). */
-export const OVERDUE_LISTED = 20;
+/**
+ * Late reports listed in a unit's overdue digest, longest late first; the rest are counted and
+ * /terlambat lists all. Ten keep the morning digest to one message in most units.
+ */
+export const OVERDUE_LISTED = 10;
 
 export interface SweepStats {
   nudges: number;
@@ -101,14 +104,6 @@ interface UnitNudges {
 /** Sweep every report due for a reminder, and every unit owing an overdue digest, at `ctx.clock.now()`. */
 export async function sweepDeadlines(ctx: ServiceContext, log: Logger, opts: SweepOptions = {}): Promise<SweepStats> {
   const now = ctx.clock.now();
-  // A closed, archived, held or bounced report keeps no reminder time: clean up leftovers so the
-  // index only holds live work.
-  // The statuses are OPEN_STATUSES; the scalar subquery looks each due row's report up by primary
-  // key (a join may be planned as a scan of all reports).
-  await ctx.db.$executeRaw`
-    UPDATE report_reminder rr SET next_reminder_at = NULL
-    WHERE rr.next_reminder_at <= ${now}::timestamptz
-      AND (SELECT r.status FROM report r WHERE r.id = rr.report_id) NOT IN ('BELUM_DITINDAKLANJUTI', 'PROSES')`;
   const stats: SweepStats = { nudges: 0, messages: 0, rescheduled: 0 };
   // Loaded outside the transactions: PGlite has a single connection.
   const cals = await loadCalendars(ctx);
@@ -118,7 +113,8 @@ export async function sweepDeadlines(ctx: ServiceContext, log: Logger, opts: Swe
   const national = cals.national;
   const today = national.toLocalDate(now);
   const digestPossible = cals.all().some((cal) => overdueDigestDay(now, cal, { hour: NUDGE_HOUR }) !== null);
-  const units = await dueUnits(ctx, now, digestPossible ? today : null, national.startOfDay(today));
+  const { units, stale } = await dueUnits(ctx, now, digestPossible ? today : null, national.startOfDay(today));
+  await clearStale(ctx, now, stale);
   for (const u of units) if (u.late && overdueDigestDay(now, cals.of(u.agencyId), { hour: NUDGE_HOUR }) === null) u.late = false;
   // Whole units per transaction, so that each chat gets one digest however many reports are due.
   for (const batch of packBatches(units.filter((u) => u.ids.length > 0 || u.late), opts.batch ?? BATCH)) {
@@ -199,11 +195,17 @@ async function sweepBatch(tx: Tx, run: SweepRun, today: LocalDate, batch: DueUni
     const title = r.title_masked ?? freshMask(r, update);
     unitOf(r.unit_id, r.agency_id, r.unit_code).items.push(nudgeItem(r, title, stage, dueDate!, plan.daysLeft));
   }
+  const daysLeft = new Map<string, number>();
   for (const o of overdue) {
     const unit = unitOf(o.unit_id, o.agency_id, o.unit_code);
     const dueDate = day(o.due_date) ?? today;
     const title = o.title_masked ?? maskedTitle(o.title ?? '', o.reporter_name);
-    unit.items.push(nudgeItem(o, title, 'overdue', dueDate, workingDaysLeftOn(dueDate, today, cals.of(o.agency_id))));
+    // Late reports share few deadlines: count the working days once per calendar and date.
+    const cal = cals.of(o.agency_id);
+    const key = `${cals.idOf(cal)}|${dueDate}`;
+    let left = daysLeft.get(key);
+    if (left === undefined) daysLeft.set(key, (left = workingDaysLeftOn(dueDate, today, cal)));
+    unit.items.push(nudgeItem(o, title, 'overdue', dueDate, left));
     // Rows come ordered per unit; the unit's last row leaves the right count.
     unit.moreOverdue = o.total - (listed.get(o.unit_id) ?? 0) - 1;
     listed.set(o.unit_id, (listed.get(o.unit_id) ?? 0) + 1);
