@@ -1,7 +1,8 @@
 /**
  * The deadline sweep (src/scheduler/jobs/deadline-sweep.ts) at 08:00 of the next working day
  * after the data set's "now": every open report whose stage starts that morning is nudged
- * (indexed on report_reminder.next_reminder_at). Baseline: load every open report and plan it in JS (no index).
+ * (indexed on report_reminder.next_reminder_at), and every unit with late reports gets its daily
+ * overdue digest. Baseline: load every open report and plan it in JS (no index).
  * It writes (nudges, reminder columns, outbox rows), so it runs after the read-only benches.
  * The statements the sweep sent are EXPLAIN ANALYZEd afterwards (rolled back): the due-row
  * selection must use the next_reminder_at index, the bulk UPDATE (of the narrow report_reminder
@@ -29,6 +30,9 @@ const bench: BenchModule = {
     const due = Number((await ctx.pool.query<{ n: string }>(
       `SELECT count(*) AS n FROM report_reminder rr JOIN report r ON r.id = rr.report_id
        WHERE rr.next_reminder_at <= $1 AND r.status IN ('BELUM_DITINDAKLANJUTI','PROSES')`, [morning])).rows[0]?.n ?? 0);
+    const late = (await ctx.pool.query<{ units: number; reports: number }>(
+      `SELECT count(DISTINCT unit_id)::int AS units, count(*)::int AS reports FROM report
+       WHERE status IN ('BELUM_DITINDAKLANJUTI','PROSES') AND due_at < $1`, [cal.startOfDay(cal.toLocalDate(morning))])).rows[0]!;
 
     const naive = await timeMs(async () => {
       const open = await ctx.prisma.report.findMany({ where: { status: { in: OPEN_STATUSES } }, select: { id: true, status: true, category: true, dueDate: true, reminder: { select: { lastNudgedOn: true, nextReminderAt: true } } } });
@@ -56,7 +60,7 @@ const bench: BenchModule = {
       {
         name: 'sweep full run', value: round(ours.ms), unit: 'ms', goal: { op: '<', value: 1000 },
         baseline: { name: 'load all open + plan in JS', value: round(naive.ms) },
-        note: `${due.toLocaleString('en')} reports due at ${morning.toISOString()}; ${stats.nudges} nudges in ${stats.messages} messages; naive scanned ${naive.result.open.toLocaleString('en')} open reports`,
+        note: `at ${morning.toISOString()}: ${due.toLocaleString('en')} report reminders due and ${late.reports.toLocaleString('en')} late reports in ${late.units} units' overdue digests; ${stats.nudges.toLocaleString('en')} nudges in ${stats.messages} messages; naive scanned ${naive.result.open.toLocaleString('en')} open reports`,
         plans,
       },
       { name: 'sweep due-selection query', value: round(select.ms), unit: 'ms', goal: { op: '<', value: 1000 }, note: 'the indexed "what is due" query alone' },
