@@ -44,7 +44,10 @@ function findCommand(commands: readonly CliCommand[], argv: string[]): { command
   return undefined;
 }
 
-/** `--chat -100123` is a value, not an option: Telegram group ids are negative numbers. */
+/**
+ * `--chat -100123` is a value, not an option: Telegram group ids are negative numbers.
+ * A bare option (`--agency` with no value) becomes `--agency=`.
+ */
 function joinNegativeValues(args: string[], command: CliCommand): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -54,6 +57,8 @@ function joinNegativeValues(args: string[], command: CliCommand): string[] {
     if (command.options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
       out.push(`${a}=${next}`);
       i++;
+    } else if (command.bareOptions?.includes(name) && (next === undefined || next.startsWith('--'))) {
+      out.push(`${a}=`);
     } else out.push(a);
   }
   return out;
@@ -108,7 +113,7 @@ export async function runCli(argv: string[], io: CliIo = stdio, env?: Record<str
     return code ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`error: ${e.message}\nusage: ${command.usage}`);
+      io.err(`error: ${e.message} (usage: ${command.usage})`);
       return 2;
     }
     if (isDomainError(e)) {

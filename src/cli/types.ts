@@ -28,6 +28,8 @@ export interface CliCommand {
   options: OptionSpec;
   /** Positional arguments allowed (default 0). */
   positionals?: number;
+  /** String options that may also stand alone (`--agency` alone: the only agency); alone, their value is ''. */
+  bareOptions?: string[];
   run(env: CliEnv, values: Values, positionals: string[]): Promise<number | void>;
 }
 

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { cliHarness, type CliHarness } from '../helpers/cli-env.js';
@@ -68,7 +72,9 @@ describe('penghubung deadline', () => {
   ])('refuses %j with exit code 2', async (args, message) => {
     const r = await cli.run('deadline', ...args);
     expect(r.code).toBe(2);
-    expect(r.err.split('\n')[0]).toMatch(message);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(r.err).toMatch(message);
+    expect(r.err).toContain('(usage: penghubung deadline --received');
     expect(r.out).toBe('');
   });
 });
@@ -108,6 +114,10 @@ describe('directory commands', () => {
     [['chat', 'bind', '--platform', 'telegram', '--chat', 'abc', '--unit', 'BKN-DIT-PENGADAAN'], /ID chat Telegram/],
     [['chat', 'bind', '--platform', 'signal', '--chat', '1', '--unit', 'BKN-DIT-PENGADAAN'], /--platform must be one of/],
     [['chat', 'bind', '--platform', 'telegram', '--chat', '-100', '--unit', 'BKN-DIT-PENGADAAN', '--agency', 'BKN'], /exactly one of/],
+    [['chat', 'bind', '--platform', 'telegram', '--chat', '-100', '--unit', 'BKN-DIT-PENGADAAN', '--agency'], /exactly one of/],
+    [['chat', 'bind', '--platform', 'telegram', '--chat', '-100'], /exactly one of/],
+    [['chat', 'bind', '--platform', 'telegram', '--chat', '-100', '--agency', 'NOPE'], /tidak ditemukan/],
+    [['holidays', 'list', '--year', '26'], /--year must be a year/],
     [['holidays', 'add', '--date', '2026-02-30', '--kind', 'lokal', '--name', 'x'], /--date must be YYYY-MM-DD/],
     [['holidays', 'add', '--date', '2026-02-20', '--kind', 'party', '--name', 'x'], /--kind must be one of/],
   ])('refuses %j with exit code 2 and writes nothing', async (args, message) => {
@@ -115,7 +125,23 @@ describe('directory commands', () => {
     const r = await cli.run(...args);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
-    expect(r.err.split('\n').length).toBeLessThanOrEqual(2);
+    expect(r.err.split('\n')).toHaveLength(1);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('binds the admin chat with a bare --agency when there is only one agency', async () => {
+    const r = await cli.run('chat', 'bind', '--platform', 'whatsapp', '--agency', '--chat', '120363025246125486@g.us');
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toBe('whatsapp chat 120363025246125486@g.us bound to BKN (admin chat)');
+    expect((await cli.run('chat', 'bind', '--platform', 'telegram', '--chat', '-1007777', '--agency')).out).toBe('telegram chat -1007777 bound to BKN (admin chat)');
+  });
+
+  it('refuses a bare --agency when there are several agencies, writing nothing', async () => {
+    expect((await cli.run('agency', 'add', '--code', 'KEMDIK', '--name', 'Kementerian Pendidikan')).code).toBe(0);
+    const before = await counts();
+    const r = await cli.run('chat', 'bind', '--platform', 'telegram', '--chat', '-1008888', '--agency');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/sebutkan --agency <kode>/);
     expect(await counts()).toEqual(before);
   });
 
@@ -133,5 +159,40 @@ describe('directory commands', () => {
     expect(err.join('\n')).toMatch(/DATABASE_URL: expected postgresql:\/\//);
     expect(err.join('\n')).toMatch(/OFFICE_TIMEZONE: expected one of Asia\/Jakarta/);
     expect(err.join('\n')).toMatch(/API_PORT: expected a port number/);
+  });
+});
+
+describe('embedded database lock', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'penghubung-lock-'));
+  const env = { PGLITE_DIR: join(dir, 'db'), LOG_LEVEL: 'silent', CONSOLE: 'false' };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function migrate(): Promise<{ code: number; out: string; err: string }> {
+    const { runCli } = await import('../../src/cli.js');
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['migrate'], { out: (l) => out.push(l), err: (l) => err.push(l) }, env);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('refuses a folder another live process holds, with a clear message, and opens nothing', async () => {
+    // The lock file beside the folder names a live process other than this one: the test runner's parent.
+    writeFileSync(`${env.PGLITE_DIR}.lock`, String(process.ppid));
+    const r = await migrate();
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `The embedded database ${env.PGLITE_DIR} is already in use by process ${process.ppid}. ` +
+        'Stop that process first, or give this one its own folder with PGLITE_DIR, or use PostgreSQL (DATABASE_URL) to run several processes.',
+    );
+    expect(readdirSync(env.PGLITE_DIR)).toEqual([]); // PGlite never opened it
+  });
+
+  it('takes over the lock of a process that is gone, and releases it when done', async () => {
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    writeFileSync(`${env.PGLITE_DIR}.lock`, String(gone));
+    const r = await migrate();
+    expect(r).toMatchObject({ code: 0, err: '' });
+    expect(r.out).toMatch(/^applied \d+ migration\(s\)/);
+    expect(existsSync(`${env.PGLITE_DIR}.lock`)).toBe(false);
   });
 });

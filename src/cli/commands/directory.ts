@@ -73,18 +73,21 @@ export const roleGrant: CliCommand = {
 export const chatBind: CliCommand = {
   path: ['chat', 'bind'],
   summary: "Bind a group chat (or forum topic) to a unit, or to the agency as the admin's chat",
-  usage: 'penghubung chat bind --platform <telegram|whatsapp> --chat <id> [--thread <topic id>] (--unit <CODE> | --agency <CODE>)',
+  usage: 'penghubung chat bind --platform <telegram|whatsapp> --chat <id> [--thread <topic id>] (--unit <CODE> | --agency [<CODE>])',
   options: { platform: { type: 'string' }, chat: { type: 'string' }, thread: { type: 'string' }, unit: { type: 'string' }, agency: { type: 'string' } },
+  // `--agency` alone: the only agency there is.
+  bareOptions: ['agency'],
   async run(env, values) {
     const platform = oneOf(required(values, 'platform'), PLATFORMS, 'platform');
     const chatId = required(values, 'chat');
     const unitCode = optional(values, 'unit');
-    const agencyCode = optional(values, 'agency');
-    if (Boolean(unitCode) === Boolean(agencyCode)) throw new UsageError('give exactly one of --unit <CODE> or --agency <CODE>');
+    const toAgency = values.agency !== undefined;
+    if (Boolean(unitCode) === toAgency) throw new UsageError('give exactly one of --unit <CODE> or --agency [<CODE>]');
     const ctx = await env.services();
     const unit = unitCode ? await findUnit(ctx, unitCode) : null;
-    const agencyId = unit ? unit.agencyId : (await findAgency(ctx, agencyCode)).id;
+    const agency = unit ? null : await findAgency(ctx, optional(values, 'agency'));
+    const agencyId = unit ? unit.agencyId : agency!.id;
     const chat = await bindChat(ctx, cli, { platform, externalId: chatId, threadId: optional(values, 'thread'), agencyId, unitId: unit?.id ?? null });
-    env.io.out(`${platform} chat ${chat.externalId}${chat.threadId ? ` topic ${chat.threadId}` : ''} bound to ${unit ? unit.code : `${agencyCode!.toUpperCase()} (admin chat)`}`);
+    env.io.out(`${platform} chat ${chat.externalId}${chat.threadId ? ` topic ${chat.threadId}` : ''} bound to ${unit ? unit.code : `${agency!.code} (admin chat)`}`);
   },
 };
