@@ -1,13 +1,25 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { listMigrations, migrate } from '../../src/db/migrate.js';
 import { pgRunner, type SqlRunner } from '../../src/db/sql-runner.js';
 import { diffSchemaAgainstMigrations } from '../../src/db/schema-diff.js';
 import { atEnd, emptyDb, onPostgres } from '../helpers/empty-db.js';
 import { createDatabase } from '../helpers/pg.js';
+import { tempFiles } from '../helpers/temp-files.js';
+
+const temp = tempFiles('penghubung-schema-');
 
 describe('migrations', () => {
   it('schema.prisma and the committed migrations agree', async () => {
     expect(await diffSchemaAgainstMigrations()).toBe('');
+  });
+
+  it('the agreement check sees a schema change without a migration', async () => {
+    const schema = readFileSync('prisma/schema.prisma', 'utf8');
+    const changed = schema.replace(/(model Holiday \{\n)/, '$1  note String?\n');
+    expect(changed).not.toBe(schema);
+    const diff = await diffSchemaAgainstMigrations({ schemaPath: temp.file('schema.prisma', changed) });
+    expect(diff).toMatch(/ALTER TABLE "holiday" ADD COLUMN\s+"note" TEXT/);
   });
 
   it('apply on a fresh database, then a re-run is a no-op', async () => {
