@@ -18,6 +18,7 @@ const USERS = {
   admin: { id: 1001, first_name: 'Ani', last_name: 'Admin' },
   budi: { id: 1002, first_name: 'Budi' },
   citra: { id: 1003, first_name: 'Citra' },
+  dedi: { id: 1004, first_name: 'Dedi' },
 } as const;
 const ADMIN_CHAT = -1001;
 const UNIT_CHAT = -1002;
@@ -109,11 +110,18 @@ describe.runIf(onPostgres)('Telegram end to end', () => {
     expect(toasts.filter((t) => /sudah diambil oleh/.test(t))).toHaveLength(1);
   });
 
-  it('refuses an unregistered user and a malformed id without changing anything', async () => {
+  it('refuses an unregistered user, an officer of another unit and a malformed id without changing anything', async () => {
     const before = await db.prisma.report.findMany({ orderBy: { id: 'asc' } });
+    const events = await db.prisma.reportEvent.count();
+    const refusals = await db.prisma.auditEvent.count({ where: { action: 'refused' } });
+    const said = (re: RegExp): boolean => api.messages(UNIT_CHAT).some((m) => re.test(textOf(m)));
     api.injectMessage({ chatId: UNIT_CHAT, from: { id: 4242, first_name: 'Tamu' }, text: '/ambil 3000001' });
+    api.injectMessage({ chatId: UNIT_CHAT, from: USERS.dedi, text: '/lepas 3000001' });
     api.injectMessage({ chatId: UNIT_CHAT, from: USERS.budi, text: '/ambil ###' });
-    await api.waitFor(() => api.messages(UNIT_CHAT).some((m) => /belum terdaftar/.test(textOf(m))) && api.messages(UNIT_CHAT).some((m) => /Masukan tidak valid/.test(textOf(m))));
+    await api.waitFor(() => said(/belum terdaftar/) && said(/hanya untuk Pejabat Penghubung unit yang menangani/) && said(/Masukan tidak valid/));
     expect(await db.prisma.report.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
+    expect(await db.prisma.reportEvent.count()).toBe(events);
+    // Both refusals by role are recorded (the malformed id is an input error, not a refusal).
+    expect(await db.prisma.auditEvent.count({ where: { action: 'refused' } })).toBe(refusals + 2);
   });
 });

@@ -53,6 +53,23 @@ describe('chat core', () => {
     expect((await db.prisma.report.findUniqueOrThrow({ where: { id } })).status).toBe('PROSES');
   });
 
+  it('keeps a pending step in the database: after a restart the next text still answers it', async () => {
+    const id = await w.newReport('2000007');
+    await say(core, w, TG.admin, w.chats.admin, '/disposisi 2000007 BKN-PENGADAAN');
+    await say(core, w, TG.budi, w.chats.A, '/ambil 2000007');
+    const post = await db.prisma.outbox.findFirstOrThrow({ where: { reportId: id, purpose: 'report_post' } });
+    const respond = (post.payload as { buttons: { label: string; data: string }[][] }).buttons.flat().find((b) => b.label === 'Respon awal')!.data;
+    const ask = await press(core, w, TG.budi, w.chats.A, respond);
+    expect(ask.replies[0]).toMatch(/tulis respon awal untuk laporan #2000007/);
+    expect(await db.prisma.conversation.count({ where: { platform: 'telegram', chatId: w.chats.A, userId: TG.budi.id } })).toBe(1);
+
+    const restarted = chatCore(w); // a new process: nothing carried over in memory
+    const done = await say(restarted, w, TG.budi, w.chats.A, 'Terima kasih, laporan sedang kami periksa.');
+    expect(done.replies[0]).toMatch(/Respon awal untuk #2000007 tercatat/);
+    expect(await db.prisma.reportEvent.count({ where: { reportId: id, action: 'responded' } })).toBe(1);
+    expect(await db.prisma.conversation.count({ where: { platform: 'telegram', chatId: w.chats.A, userId: TG.budi.id } })).toBe(0);
+  });
+
   it('accepts commands as replies to the report post, without the number', async () => {
     const id = await w.newReport('2000003');
     await say(core, w, TG.admin, w.chats.admin, '/disposisi 2000003 BKN-PENGADAAN');
