@@ -82,6 +82,7 @@ export class AiClient {
         });
         const use = { tokensIn: res.usage?.prompt_tokens ?? 0, tokensOut: res.usage?.completion_tokens ?? 0 };
         await call.meter.record(call.agencyId, use);
+        call.log.info({ ...where, attempt, ...use }, 'AI call answered');
         inc('penghubung_ai_tokens_total', 'Tokens used by AI calls', { direction: 'in' }, use.tokensIn);
         inc('penghubung_ai_tokens_total', 'Tokens used by AI calls', { direction: 'out' }, use.tokensOut);
         content = res.choices[0]?.message.content ?? '';

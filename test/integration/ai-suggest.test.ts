@@ -9,6 +9,8 @@ import { startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 import { buildWorld, type World } from '../helpers/world.js';
 import { chatCore, press, say, TG } from '../helpers/chat.js';
+import { intakeReport } from '../../src/services/intake/intake-report.js';
+import { systemActor } from '../../src/services/context.js';
 import { captureLogger, leakedSecrets, seedHistory, useFake } from '../helpers/ai-world.js';
 
 let db: TestDb;
@@ -227,6 +229,37 @@ describe('accepting a suggestion in chat', () => {
 
     const again = await press(core, w, TG.admin, w.chats.admin, buttons[0]!.data);
     expect(again.replies[0]).toMatch(new RegExp(`^Saran untuk #${tracking} sudah diterima oleh Ani Admin pukul \\d{2}\\.\\d{2}\\.$`));
+  });
+
+  it('end to end: the new report’s notice carries the model’s suggestion, and one tap disposes it', async () => {
+    useFake(w, fake);
+    fake.respondWith(() => ({
+      content: { category: 'informasi', units: [{ code: w.units.B.code, reason: 'pencairan Taspen tertunda', score: 0.8 }, { code: w.units.A.code, reason: 'kepegawaian', score: 0.1 }], topic: 'Taspen' },
+      usage: { prompt_tokens: 321, completion_tokens: 45 },
+    }));
+    const tracking = `AI${String(++seq).padStart(4, '0')}`;
+    const r = await intakeReport(w.ctx, systemActor('api', 'API Portal'), {
+      agencyId: w.agencyId, trackingId: tracking, title: 'Tabungan hari tua belum cair', body: PENSION, category: 'informasi',
+      reporter: { name: 'Sutrisno Wibowo', contact: '0857-1122-3344' },
+    });
+    expect(r.suggestion).toMatchObject({ unitCode: w.units.B.code });
+    expect(fake.requests).toHaveLength(1);
+    expect(leakedSecrets(fake.requests[0]!.raw)).toEqual([]);
+    expect(logs.lines().find((l) => l.msg === 'AI call answered')).toMatchObject({ agencyId: w.agencyId, prompt: 'suggest-routing', tokensIn: 321, tokensOut: 45 });
+
+    const notice = await db.prisma.outbox.findFirstOrThrow({ where: { reportId: r.report.id, purpose: 'notice' } });
+    const payload = notice.payload as { text: string; buttons?: { label: string; data: string }[][] };
+    expect(payload.text).toContain(`Saran: disposisi ke ${w.units.B.code} (pencairan Taspen tertunda)`);
+    expect(leakedSecrets(payload.text)).toEqual([]);
+    const buttons = payload.buttons?.flat() ?? [];
+    expect(buttons.filter((b) => b.label.startsWith('Disposisi ke ')).map((b) => b.label)).toEqual([`Disposisi ke ${w.units.B.code}`, `Disposisi ke ${w.units.A.code}`]);
+
+    const done = await press(core, w, TG.admin, w.chats.admin, buttons.find((b) => b.label === `Disposisi ke ${w.units.B.code}`)!.data);
+    expect(done.replies[0]).toMatch(new RegExp(`^✅ Saran AI diterima: laporan #${tracking} didisposisikan ke ${w.units.B.code} oleh Ani Admin`));
+    expect(await db.prisma.report.findUniqueOrThrow({ where: { id: r.report.id } })).toMatchObject({ unitId: w.units.B.id, status: 'BELUM_DITINDAKLANJUTI' });
+    const event = await db.prisma.reportEvent.findFirstOrThrow({ where: { reportId: r.report.id, action: 'disposed' } });
+    expect(event).toMatchObject({ actorId: w.people.admin.personId, source: 'telegram' });
+    expect(event.after).toMatchObject({ aiSuggestionAccepted: true, aiSuggestionSource: 'llm' });
   });
 
   it('a stale button never re-routes a report the admin already routed by hand', async () => {
