@@ -165,60 +165,6 @@ export function selectDue(tx: Tx, now: Date, ids: string[]): Promise<DueRow[]> {
     CROSS JOIN LATERAL (SELECT ${mask} AS masked) m`;
 }
 
-/** One listed report of a unit's overdue digest, with the unit's number of late reports. */
-export interface OverdueRow {
-  unit_id: string;
-  unit_code: string;
-  agency_id: string;
-  total: number;
-  id: string;
-  tracking_id: string;
-  due_date: Date | string | null;
-  claimant_name: string | null;
-  claimant_username: string | null;
-  title_masked: string | null;
-  title: string | null;
-  reporter_name: string | null;
-}
-
-/**
- * The overdue digests owed today by the given (locked) units: each unit's `limit` longest-late
- * open reports (by deadline, then tracking id) and its number of late reports, for the units whose
- * digest for `today` is not sent yet. Per unit: an index-only count, and per open status an
- * ordered scan of report(unit_id, status, due_at) that stops after `limit` rows, merged, so only
- * the listed reports are read from the table (a unit may have hundreds late). Claimants are looked
- * up by primary key (a join would hash the whole person table once per unit).
- */
-export function selectOverdue(tx: Tx, unitIds: string[], today: LocalDate, startOfToday: Date, limit: number): Promise<OverdueRow[]> {
-  const mask = storedMaskSql('l', 'rp');
-  const firstLate = (status: string): Prisma.Sql => Prisma.sql`(
-      SELECT r.id, r.tracking_id, r.due_date, r.due_at, r.claimed_by_id, r.title, r.title_masked, r.title_masked_from FROM report r
-      WHERE r.unit_id = u.id AND r.status = ${status}::report_status AND r.due_at < ${startOfToday}::timestamptz
-      ORDER BY r.due_at, r.tracking_id LIMIT ${limit}::int)`;
-  return tx.$queryRaw<OverdueRow[]>`
-    SELECT un.id::text AS unit_id, un.code AS unit_code, un.agency_id::text AS agency_id, c.total,
-           l.id::text AS id, l.tracking_id, l.due_date,
-           (SELECT p.name FROM person p WHERE p.id = l.claimed_by_id) AS claimant_name,
-           (SELECT p.telegram_username FROM person p WHERE p.id = l.claimed_by_id) AS claimant_username,
-           m.masked AS title_masked,
-           CASE WHEN m.masked IS NULL THEN l.title END AS title,
-           CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
-    FROM unnest(${`{${unitIds.join(',')}}`}::uuid[]) AS u(id)
-    JOIN unit un ON un.id = u.id
-    CROSS JOIN LATERAL (
-      SELECT count(*)::int AS total FROM report r
-      WHERE r.unit_id = u.id AND r.status IN ${OPEN} AND r.due_at < ${startOfToday}::timestamptz
-    ) c
-    CROSS JOIN LATERAL (
-      SELECT * FROM (${firstLate('BELUM_DITINDAKLANJUTI')} UNION ALL ${firstLate('PROSES')}) x
-      ORDER BY x.due_at, x.tracking_id LIMIT ${limit}::int
-    ) l
-    LEFT JOIN reporter rp ON rp.report_id = l.id
-    CROSS JOIN LATERAL (SELECT ${mask} AS masked) m
-    WHERE NOT EXISTS (SELECT 1 FROM unit_reminder ur WHERE ur.unit_id = u.id AND ur.overdue_nudged_on >= ${today}::date)
-    ORDER BY un.id, l.due_at, l.tracking_id`;
-}
-
 /** Record that the units' overdue digests for `today` are queued (in the batch's transaction). */
 export async function markOverdueDigests(tx: Tx, unitIds: string[], today: LocalDate): Promise<void> {
   if (unitIds.length === 0) return;

@@ -37,9 +37,10 @@ import type { ServiceContext } from '../../services/context.js';
 import type { Tx } from '../../services/report-row.js';
 import type { JobDefinition, JobResult } from '../job.js';
 import {
-  clearStale, dueUnits, insertOutboxRows, lockUnits, markOverdueDigests, saveReminders, selectDue, selectOverdue,
+  clearStale, dueUnits, insertOutboxRows, lockUnits, markOverdueDigests, saveReminders, selectDue,
   type DueRow, type DueUnit, type OutboxRow, type ReminderUpdate,
 } from './deadline-sweep-sql.js';
+import { selectLateLists } from './late-lists-sql.js';
 import { maskedTitle, titleMaskFingerprint } from './masked-titles.js';
 
 /** Every 15 minutes, 07:00–16:45 office time, Monday–Friday; holidays are skipped per calendar. */
@@ -158,7 +159,9 @@ async function sweepBatch(tx: Tx, run: SweepRun, today: LocalDate, batch: DueUni
   const ids = mine.flatMap((u) => u.ids);
   const lateUnits = mine.filter((u) => u.late).map((u) => u.unitId);
   const rows = ids.length > 0 ? await selectDue(tx, now, ids) : [];
-  const overdue = lateUnits.length > 0 ? await selectOverdue(tx, lateUnits, today, cals.national.startOfDay(today), OVERDUE_LISTED) : [];
+  const overdue = lateUnits.length > 0
+    ? await selectLateLists(tx, { unitIds: lateUnits, before: cals.national.startOfDay(today), limit: OVERDUE_LISTED, undigestedOn: today })
+    : [];
 
   const updates: ReminderUpdate[] = [];
   const perUnit = new Map<string, UnitNudges>();

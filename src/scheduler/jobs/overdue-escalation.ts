@@ -4,7 +4,8 @@
  * long as a report stays open past its deadline, and stops by itself once the report is closed,
  * archived, held or re-routed, because it is read from the current state each day.
  * Set-based like the deadline sweep: one query lists the first reports of every unit with the
- * unit's total, and one INSERT queues every digest, whatever the number of agencies and units.
+ * unit's total (late-lists-sql.ts, shared with the units' own overdue digests), and one INSERT
+ * queues every digest, whatever the number of agencies and units.
  */
 import type { WorkingCalendar } from '../../domain/calendar.js';
 import type { LocalDate } from '../../domain/types.js';
@@ -13,7 +14,8 @@ import type { Platform } from '../../generated/prisma/client.js';
 import { overdueDigestTexts, type OverdueUnit } from '../../messages/nudge-text.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { JobDefinition, JobResult } from '../job.js';
-import { maskedTitle, storedMaskSql } from './masked-titles.js';
+import { selectLateLists } from './late-lists-sql.js';
+import { maskedTitle } from './masked-titles.js';
 
 /** 08:00 office time, Monday–Friday; holidays are skipped per agency calendar. */
 export const OVERDUE_ESCALATION_CRON = '0 8 * * 1-5';
@@ -28,54 +30,7 @@ export interface EscalationStats {
   withoutAdminChat: string[];
 }
 
-interface LateRow {
-  agency_id: string;
-  agency_name: string;
-  unit_id: string;
-  unit_code: string;
-  unit_name: string;
-  total: number;
-  tracking_id: string;
-  due_date: Date | string | null;
-  claimant_name: string | null;
-  claimant_username: string | null;
-  /** The stored masked title when still valid; otherwise null and the next two are set. */
-  title_masked: string | null;
-  title: string | null;
-  reporter_name: string | null;
-}
-
 const day = (v: Date | string | null): LocalDate | null => (v === null ? null : typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10));
-
-/**
- * The first OVERDUE_LIST_PER_UNIT overdue reports of every unit (by deadline, then tracking id)
- * with the unit's total, agencies and units in a stable order.
- */
-function selectLate(ctx: ServiceContext, now: Date): Promise<LateRow[]> {
-  const mask = storedMaskSql('r', 'rp');
-  return ctx.db.$queryRaw<LateRow[]>`
-    WITH late AS (
-      SELECT r.id, r.agency_id, r.unit_id, r.tracking_id, r.due_date, r.claimed_by_id, r.title, r.title_masked, r.title_masked_from,
-             row_number() OVER (PARTITION BY r.unit_id ORDER BY r.due_at, r.tracking_id) AS rn,
-             count(*) OVER (PARTITION BY r.unit_id) AS total
-      FROM report r
-      WHERE r.status IN ('BELUM_DITINDAKLANJUTI', 'PROSES') AND r.due_at < ${now}::timestamptz AND r.unit_id IS NOT NULL
-    )
-    SELECT r.agency_id::text AS agency_id, a.name AS agency_name, r.unit_id::text AS unit_id, u.code AS unit_code, u.name AS unit_name,
-           r.total::int AS total, r.tracking_id, r.due_date, p.name AS claimant_name, p.telegram_username AS claimant_username,
-           m.masked AS title_masked,
-           CASE WHEN m.masked IS NULL THEN r.title END AS title,
-           CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
-    FROM late r
-    JOIN agency a ON a.id = r.agency_id
-    JOIN unit u ON u.id = r.unit_id
-    LEFT JOIN person p ON p.id = r.claimed_by_id
-    -- A look-up per listed row (the planner, not knowing how few rows pass rn, would hash all reporters).
-    CROSS JOIN LATERAL (SELECT (SELECT x.name FROM reporter x WHERE x.report_id = r.id) AS name) rp
-    CROSS JOIN LATERAL (SELECT ${mask} AS masked) m
-    WHERE r.rn <= ${OVERDUE_LIST_PER_UNIT}::int
-    ORDER BY r.agency_id, u.code, r.unit_id, r.rn`;
-}
 
 /** Calendars per agency: an agency without holiday rows of its own has the national calendar. */
 async function calendarsFor(ctx: ServiceContext, agencyIds: string[]): Promise<(agencyId: string) => WorkingCalendar> {
@@ -88,7 +43,9 @@ async function calendarsFor(ctx: ServiceContext, agencyIds: string[]): Promise<(
 
 export async function escalateOverdue(ctx: ServiceContext): Promise<EscalationStats> {
   const now = ctx.clock.now();
-  const rows = await selectLate(ctx, now);
+  // Late means past the due date (one office zone: every calendar has the same start of today).
+  const national = await ctx.calendars.get(null);
+  const rows = await selectLateLists(ctx.db, { before: national.startOfDay(national.toLocalDate(now)), limit: OVERDUE_LIST_PER_UNIT });
   const stats: EscalationStats = { agencies: 0, reports: 0, messages: 0, withoutAdminChat: [] };
   if (rows.length === 0) return stats;
   const agencies = new Map<string, { name: string; units: Map<string, OverdueUnit> }>();
