@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { z } from 'zod';
 import { JobScheduleError, parseJobSchedules, type JobScheduleOverrides } from './scheduler/job-schedules.js';
+import type { PlatformLimit } from './scheduler/rate-limit.js';
 
 const bool = (def: boolean) =>
   z
@@ -54,6 +55,14 @@ const envSchema = z.object({
   WHATSAPP_ENABLED: bool(false),
   WHATSAPP_AUTH_DIR: z.string().min(1).default('.wwebjs_auth'),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  WHATSAPP_PER_GROUP_PER_MINUTE: z.coerce.number({ error: 'expected messages per group per minute' }).int('expected a whole number').min(1, 'expected 1–60').max(60, 'expected 1–60').default(10),
+  WHATSAPP_PER_SECOND: z.coerce.number({ error: 'expected messages per second' }).gt(0, 'expected more than 0').max(10, 'expected at most 10').default(1),
+  WHATSAPP_JITTER_MS: z
+    .string()
+    .regex(/^\d+-\d+$/, 'expected a range of milliseconds such as 500-1500')
+    .transform((v) => v.split('-').map(Number) as [number, number])
+    .refine(([a, b]) => a <= b && b <= 60_000, 'expected min-max with min ≤ max ≤ 60000')
+    .default([500, 1500]),
 
   CONSOLE: z.enum(['auto', 'true', 'false'], { error: 'expected auto, true or false' }).default('auto'),
   API_PORT: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), port.optional()),
@@ -83,7 +92,8 @@ export interface Config {
   demoSeed: boolean;
   calendar: { timeZone: (typeof OFFICE_TIMEZONES)[number]; cutiBersamaIsWorkday: boolean };
   telegram?: { token: string; apiRoot?: string; webhook?: { url: string; secret?: string; port: number } };
-  whatsapp?: { authDir: string; chromiumPath: string };
+  /** `limits`: the outbox's pacing of WhatsApp sends (WHATSAPP_PER_GROUP_PER_MINUTE, WHATSAPP_PER_SECOND, WHATSAPP_JITTER_MS). */
+  whatsapp?: { authDir: string; chromiumPath: string; limits: PlatformLimit };
   console: boolean;
   apiPort?: number;
   /** Cron overrides per job (JOB_SCHEDULES); "off" disables a job. */
@@ -150,7 +160,13 @@ export function loadConfig(env: Record<string, string | undefined> = readProcess
             : undefined,
         }
       : undefined,
-    whatsapp: e.WHATSAPP_ENABLED ? { authDir: e.WHATSAPP_AUTH_DIR, chromiumPath: e.CHROMIUM_PATH } : undefined,
+    whatsapp: e.WHATSAPP_ENABLED
+      ? {
+          authDir: e.WHATSAPP_AUTH_DIR,
+          chromiumPath: e.CHROMIUM_PATH,
+          limits: { perChatPerMinute: e.WHATSAPP_PER_GROUP_PER_MINUTE, perSecond: e.WHATSAPP_PER_SECOND, jitterMs: e.WHATSAPP_JITTER_MS },
+        }
+      : undefined,
     console: e.CONSOLE === 'auto' ? !chatConfigured && Boolean(process.stdin.isTTY) : e.CONSOLE === 'true',
     apiPort: e.API_PORT,
     jobSchedules,

@@ -103,7 +103,10 @@ export async function start(config: Config, log: Logger, opts: StartOptions = {}
     stoppers.push(() => whatsapp.stop());
   }
 
-  dispatcher = new OutboxDispatcher({ db: ctx.db, ports, log, clock: ctx.clock, instanceId: config.instanceId });
+  dispatcher = new OutboxDispatcher({
+    db: ctx.db, ports, log, clock: ctx.clock, instanceId: config.instanceId,
+    limits: config.whatsapp ? { whatsapp: config.whatsapp.limits } : undefined,
+  });
   dispatcher.start();
   stoppers.push(() => dispatcher!.stop());
 

@@ -31,7 +31,7 @@ describe('config', () => {
       API_PORT: '8080',
     });
     expect(c.telegram).toEqual({ token: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', apiRoot: 'http://127.0.0.1:9999', webhook: { url: 'https://bot.example.go.id/tg', secret: 'abcdefghijklmnopqrstuvwxyz', port: 8443 } });
-    expect(c.whatsapp).toEqual({ authDir: '.wwebjs_auth', chromiumPath: '/usr/bin/chromium' });
+    expect(c.whatsapp).toEqual({ authDir: '.wwebjs_auth', chromiumPath: '/usr/bin/chromium', limits: { perChatPerMinute: 10, perSecond: 1, jitterMs: [500, 1500] } });
     expect(c.ai).toEqual({ apiKey: 'sk-test', baseUrl: undefined, model: 'gpt-4o-mini', dailyTokenCap: 200000, timeoutMs: 15000 });
     expect(c.apiPort).toBe(8080);
     expect(c.console).toBe(false);
@@ -48,6 +48,14 @@ describe('config', () => {
     const problems = (error as ConfigError).problems.map((p) => p.variable).sort();
     expect(problems).toEqual(['API_PORT', 'DATABASE_URL', 'LOG_LEVEL', 'OFFICE_TIMEZONE', 'TELEGRAM_API_ROOT', 'WHATSAPP_ENABLED']);
     expect((error as Error).message).toContain('OFFICE_TIMEZONE: expected one of Asia/Jakarta, Asia/Makassar, Asia/Jayapura');
+  });
+
+  it('takes the WhatsApp pacing, and refuses pacing that is not one', () => {
+    const c = loadConfig({ WHATSAPP_ENABLED: 'true', WHATSAPP_PER_GROUP_PER_MINUTE: '6', WHATSAPP_PER_SECOND: '0.5', WHATSAPP_JITTER_MS: '1000-3000' });
+    expect(c.whatsapp?.limits).toEqual({ perChatPerMinute: 6, perSecond: 0.5, jitterMs: [1000, 3000] });
+    for (const [variable, bad] of [['WHATSAPP_PER_GROUP_PER_MINUTE', '0'], ['WHATSAPP_PER_GROUP_PER_MINUTE', '2.5'], ['WHATSAPP_PER_SECOND', '0'], ['WHATSAPP_JITTER_MS', '1500-500'], ['WHATSAPP_JITTER_MS', 'acak']]) {
+      expect(() => loadConfig({ WHATSAPP_ENABLED: 'true', [variable]: bad }), `${variable}=${bad}`).toThrow(new RegExp(`${variable}: expected`));
+    }
   });
 
   it('takes the duplicate threshold as a similarity in (0, 1]', () => {
