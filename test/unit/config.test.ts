@@ -53,7 +53,8 @@ describe('config', () => {
   it('takes the WhatsApp pacing, and refuses pacing that is not one', () => {
     const c = loadConfig({ WHATSAPP_ENABLED: 'true', WHATSAPP_PER_GROUP_PER_MINUTE: '6', WHATSAPP_PER_SECOND: '0.5', WHATSAPP_JITTER_MS: '1000-3000' });
     expect(c.whatsapp?.limits).toEqual({ perChatPerMinute: 6, perSecond: 0.5, jitterMs: [1000, 3000] });
-    for (const [variable, bad] of [['WHATSAPP_PER_GROUP_PER_MINUTE', '0'], ['WHATSAPP_PER_GROUP_PER_MINUTE', '2.5'], ['WHATSAPP_PER_SECOND', '0'], ['WHATSAPP_JITTER_MS', '1500-500'], ['WHATSAPP_JITTER_MS', 'acak']]) {
+    const bads: [string, string][] = [['WHATSAPP_PER_GROUP_PER_MINUTE', '0'], ['WHATSAPP_PER_GROUP_PER_MINUTE', '2.5'], ['WHATSAPP_PER_SECOND', '0'], ['WHATSAPP_JITTER_MS', '1500-500'], ['WHATSAPP_JITTER_MS', 'acak']];
+    for (const [variable, bad] of bads) {
       expect(() => loadConfig({ WHATSAPP_ENABLED: 'true', [variable]: bad }), `${variable}=${bad}`).toThrow(new RegExp(`${variable}: expected`));
     }
   });
