@@ -25,6 +25,8 @@ export interface NudgeItem {
 export interface Claimant {
   name: string;
   telegramUsername: string | null;
+  /** E.164 number: WhatsApp mentions the claimant by it (OutMessage.mentions). */
+  whatsapp?: string | null;
 }
 
 const STAGE_HEADING: Record<NudgeStage, string> = {

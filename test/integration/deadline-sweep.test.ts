@@ -10,6 +10,8 @@ import { archiveReport, disposeReport, holdReport, resumeReport } from '../../sr
 import { bounceReport, claimReport, followUpReport } from '../../src/services/reports/unit-actions.js';
 import { deadlineSweep, OVERDUE_LISTED, sweepDeadlines } from '../../src/scheduler/jobs/deadline-sweep.js';
 import { silentLogger } from '../../src/lib/logger.js';
+import { bindChat } from '../../src/services/directory/chats.js';
+import { systemActor } from '../../src/services/context.js';
 import { containsPii } from '../../src/lib/pii.js';
 import { groupTitle } from '../../src/messages/report-post.js';
 import { titleMaskFingerprint } from '../../src/scheduler/jobs/masked-titles.js';
@@ -179,6 +181,28 @@ describe('one digest per chat, one nudge per report per day', () => {
     } finally {
       await other.end();
     }
+  });
+
+  it('a unit\'s WhatsApp group gets the same digest, mentioning the claimants by number', async () => {
+    const w = await world(wib('2026-03-02', 9));
+    await w.ctx.db.person.update({ where: { id: w.people.budi.personId! }, data: { whatsapp: '+6281234567890' } });
+    await bindChat(w.ctx, systemActor('cli'), { platform: 'whatsapp', externalId: '120363025246125486@g.us', agencyId: w.agencyId, unitId: w.units.A.id });
+    const ids = [];
+    for (const t of ['3100001', '3100002']) {
+      const id = await w.newReport(t);
+      await disposeReport(w.ctx, w.people.admin, { reportId: id }, w.units.A.code);
+      ids.push(id);
+    }
+    await claimReport(w.ctx, w.people.budi, { reportId: ids[0]! });
+    w.clock.set(wib('2026-03-04', 8));
+    const before = await lastOutboxId(w.ctx);
+    await sweepDeadlines(w.ctx, silentLogger());
+    const rows = await w.ctx.db.outbox.findMany({ where: { id: { gt: before } }, orderBy: { id: 'asc' } });
+    const byPlatform = new Map(rows.map((r) => [r.platform, r.payload as { text: string; mentions?: string[] }]));
+    expect([...byPlatform.keys()].sort()).toEqual(['telegram', 'whatsapp']);
+    expect(byPlatform.get('whatsapp')!.text).toBe(byPlatform.get('telegram')!.text);
+    expect(byPlatform.get('whatsapp')!.mentions).toEqual(['+6281234567890']);
+    expect(byPlatform.get('telegram')!.mentions).toBeUndefined();
   });
 
   it('a unit without a healthy chat is not skipped silently: the admin chat gets its nudges', async () => {

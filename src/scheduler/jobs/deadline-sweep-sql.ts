@@ -23,6 +23,7 @@ export interface DueRow {
   agency_id: string;
   claimant_name: string | null;
   claimant_username: string | null;
+  claimant_whatsapp: string | null;
   /** The stored masked title when it is still valid; otherwise null and the next two are set. */
   title_masked: string | null;
   title: string | null;
@@ -147,7 +148,7 @@ export function selectDue(tx: Tx, now: Date, ids: string[]): Promise<DueRow[]> {
   return tx.$queryRaw<DueRow[]>`
     SELECT r.id::text AS id, r.tracking_id, r.category, r.status::text AS status, r.due_date, due.last_nudged_on,
            r.unit_id::text AS unit_id, u.code AS unit_code, r.agency_id::text AS agency_id,
-           p.name AS claimant_name, p.telegram_username AS claimant_username,
+           p.name AS claimant_name, p.telegram_username AS claimant_username, p.whatsapp AS claimant_whatsapp,
            m.masked AS title_masked,
            CASE WHEN m.masked IS NULL THEN r.title END AS title,
            CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name

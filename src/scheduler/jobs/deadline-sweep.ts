@@ -227,7 +227,7 @@ function freshMask(r: DueRow, update: ReminderUpdate): string {
   return title;
 }
 
-type ItemSource = Pick<DueRow, 'id' | 'tracking_id' | 'claimant_name' | 'claimant_username'>;
+type ItemSource = Pick<DueRow, 'id' | 'tracking_id' | 'claimant_name' | 'claimant_username' | 'claimant_whatsapp'>;
 
 function nudgeItem(r: ItemSource, title: string, stage: NudgeStage, dueDate: LocalDate, daysLeft: number): NudgeItem {
   return {
@@ -237,7 +237,7 @@ function nudgeItem(r: ItemSource, title: string, stage: NudgeStage, dueDate: Loc
     stage,
     dueDate,
     daysLeft,
-    claimant: r.claimant_name ? { name: r.claimant_name, telegramUsername: r.claimant_username } : null,
+    claimant: r.claimant_name ? { name: r.claimant_name, telegramUsername: r.claimant_username, whatsapp: r.claimant_whatsapp } : null,
   };
 }
 
@@ -272,10 +272,13 @@ async function queueNudges(tx: Tx, perUnit: Map<string, UnitNudges>): Promise<nu
     const messages: OutMessage[] = single
       ? [{ text: singleNudgeText(label, single), buttons: [[reportButton('Status', 'status', single.reportId)]] }]
       : splitIntoMessages(nudgeDigestHeader(label, items.length + moreOverdue), nudgeDigestBlocks(items, moreOverdue), NUDGE_FOOTER).map((text) => ({ text }));
+    // WhatsApp has no usernames: the claimants listed are mentioned by number, once, on the last part.
+    const mentions = [...new Set(items.flatMap((i) => (i.claimant?.whatsapp ? [i.claimant.whatsapp] : [])))];
     for (const c of targets) {
-      for (const m of messages) {
-        out.push({ platform: c.platform, target: c.externalId, threadId: c.threadId, purpose: single ? 'nudge' : 'digest', payload: m, reportId: single?.reportId ?? null });
-      }
+      messages.forEach((m, n) => {
+        const payload = c.platform === 'whatsapp' && mentions.length > 0 && n === messages.length - 1 ? { ...m, mentions } : m;
+        out.push({ platform: c.platform, target: c.externalId, threadId: c.threadId, purpose: single ? 'nudge' : 'digest', payload, reportId: single?.reportId ?? null });
+      });
     }
   }
   await insertOutboxRows(tx, out);

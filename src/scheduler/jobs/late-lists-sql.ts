@@ -28,6 +28,7 @@ export interface LateListRow {
   due_date: Date | string | null;
   claimant_name: string | null;
   claimant_username: string | null;
+  claimant_whatsapp: string | null;
   /** The stored masked title when still valid; otherwise null and the next two are set. */
   title_masked: string | null;
   title: string | null;
@@ -66,6 +67,7 @@ export function selectLateLists(db: Pick<Tx, '$queryRaw'>, opts: LateListOptions
            c.total, l.id::text AS id, l.tracking_id, l.due_date,
            (SELECT p.name FROM person p WHERE p.id = l.claimed_by_id) AS claimant_name,
            (SELECT p.telegram_username FROM person p WHERE p.id = l.claimed_by_id) AS claimant_username,
+           (SELECT p.whatsapp FROM person p WHERE p.id = l.claimed_by_id) AS claimant_whatsapp,
            m.masked AS title_masked,
            CASE WHEN m.masked IS NULL THEN l.title END AS title,
            CASE WHEN m.masked IS NULL THEN rp.name END AS reporter_name
