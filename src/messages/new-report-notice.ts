@@ -38,6 +38,9 @@ export interface NoticeSuggestion {
   reason: string;
   /** "Disposisi ke …" buttons (src/ai/accept-suggestion.ts suggestionButtons); default: one for `unitCode`. */
   buttons?: Button[][];
+  /** Suggested SLA category and topic label (src/ai/suggest.ts), shown beside the unit. */
+  category?: string | null;
+  topic?: string | null;
 }
 
 /** "93%" — rounded down, so 0.799 never reads as a flagged 80%. */
@@ -57,6 +60,12 @@ export function renderNewReportNotice(r: NoticeReport, timeZone: string, dup: No
     // The reason may quote the report: it leaves the server, so it is masked like the body.
     const reason = shorten(mask(suggestion.reason, { knownNames: r.reporterName ? [r.reporterName] : [] }), 200);
     lines.push('', `Saran: disposisi ke ${suggestion.unitCode}${reason ? ` (${reason})` : ''}`);
+    const topic = suggestion.topic ? shorten(mask(suggestion.topic, { knownNames: r.reporterName ? [r.reporterName] : [] }), 60) : '';
+    const more = [
+      suggestion.category && suggestion.category !== r.category ? `kategori ${CATEGORY_LABEL[suggestion.category as Category] ?? suggestion.category} (sekarang ${category})` : null,
+      topic ? `topik "${topic}"` : null,
+    ].filter((x): x is string => x !== null);
+    if (more.length > 0) lines.push(`Saran lain: ${more.join(' · ')}`);
     buttons.push(...(suggestion.buttons ?? [[{ label: `Disposisi ke ${suggestion.unitCode}`, data: encodeCallback('dispose', suggestion.id) }]]));
   }
   lines.push('', `Verifikasi: /verifikasi ${r.trackingId} · Disposisi: /disposisi ${r.trackingId} <kode-unit>`);

@@ -234,7 +234,7 @@ describe('accepting a suggestion in chat', () => {
   it('end to end: the new report’s notice carries the model’s suggestion, and one tap disposes it', async () => {
     useFake(w, fake);
     fake.respondWith(() => ({
-      content: { category: 'informasi', units: [{ code: w.units.B.code, reason: 'pencairan Taspen tertunda', score: 0.8 }, { code: w.units.A.code, reason: 'kepegawaian', score: 0.1 }], topic: 'Taspen' },
+      content: { category: 'normatif', units: [{ code: w.units.B.code, reason: 'pencairan Taspen tertunda', score: 0.8 }, { code: w.units.A.code, reason: 'kepegawaian', score: 0.1 }], topic: 'Taspen' },
       usage: { prompt_tokens: 321, completion_tokens: 45 },
     }));
     const tracking = `AI${String(++seq).padStart(4, '0')}`;
@@ -250,6 +250,8 @@ describe('accepting a suggestion in chat', () => {
     const notice = await db.prisma.outbox.findFirstOrThrow({ where: { reportId: r.report.id, purpose: 'notice' } });
     const payload = notice.payload as { text: string; buttons?: { label: string; data: string }[][] };
     expect(payload.text).toContain(`Saran: disposisi ke ${w.units.B.code} (pencairan Taspen tertunda)`);
+    // The category differs from the one the report came with, so it is suggested too.
+    expect(payload.text).toContain('Saran lain: kategori Pengaduan normatif (sekarang Permintaan informasi) · topik "Taspen"');
     expect(leakedSecrets(payload.text)).toEqual([]);
     const buttons = payload.buttons?.flat() ?? [];
     expect(buttons.filter((b) => b.label.startsWith('Disposisi ke ')).map((b) => b.label)).toEqual([`Disposisi ke ${w.units.B.code}`, `Disposisi ke ${w.units.A.code}`]);

@@ -60,7 +60,7 @@ export async function addSuggestionToNotice(ctx: ServiceContext, reportId: strin
         data: { reportId, source: s.source, category: s.category, unitCodes: s.units as unknown as Prisma.InputJsonValue, topic: s.topic, duplicateOf: s.duplicateOf },
         select: { id: true },
       })).id;
-      const suggestion: NoticeSuggestion = { id, unitCode: unit.code, reason: unit.reason, buttons: suggestionButtons({ id, units: s.units }) };
+      const suggestion: NoticeSuggestion = { id, unitCode: unit.code, reason: unit.reason, category: s.category, topic: s.topic, buttons: suggestionButtons({ id, units: s.units }) };
       const message = render(report, await noticeParts(tx, report), cal, suggestion);
       const notices = await tx.outbox.findMany({ where: { reportId, purpose: 'notice', kind: 'send', dedupeKey: { startsWith: noticeKey(reportId) } } });
       for (const n of notices) {
