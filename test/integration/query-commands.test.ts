@@ -396,6 +396,36 @@ describe('/unit', () => {
   });
 });
 
+describe('/saya and /terlambat pages', () => {
+  // Last in this file: it claims the twelve February reports and moves the clock past their deadline.
+  it('page through 10 at a time, nearest (or longest late) deadline first, and clamp a page past the end', async () => {
+    w.clock.set(wib('03-12', '11:00'));
+    for (let i = 1; i <= 12; i++) await act(TG.budi, w.chats.A, `/ambil 31000${String(i).padStart(2, '0')}`);
+    const items = (text: string): string[] => text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.slice(1, 8));
+
+    // Still Thu 12 Mar: 3 late reports, then the twelve due 26 Mar (by tracking id), then 3000002 (27 Mar).
+    const saya1 = await ask(TG.budi, w.chats.A, '/saya');
+    expect(saya1.split('\n')[0]).toBe('📌 Laporan terbuka atas nama Anda: 15');
+    expect(saya1).toMatch(/\n\nHalaman 1\/2 — ketik \/saya 2 untuk berikutnya$/);
+    const saya2 = await ask(TG.budi, w.chats.A, '/saya 2');
+    expect(saya2).toMatch(/\n\nHalaman 2\/2$/);
+    const order = ['3000001', '3000004', ...Array.from({ length: 12 }, (_, i) => `31000${String(i + 1).padStart(2, '0')}`), '3000002'];
+    expect([...items(saya1), ...items(saya2)]).toEqual(order);
+    expect(items(saya1)).toHaveLength(10);
+    expect(await ask(TG.budi, w.chats.A, '/saya 7')).toBe(saya2);
+
+    // Fri 27 Mar: the twelve are a day late (due 26 Mar), 3000002 is due today, not late.
+    w.clock.set(wib('03-27', '10:00'));
+    const late1 = await ask(TG.budi, w.chats.A, '/terlambat');
+    expect(late1.split('\n')[0]).toBe('⏰ Laporan terlambat — BKN-PENGADAAN: 15');
+    expect(late1).toMatch(/\n\nHalaman 1\/2 — ketik \/terlambat 2 untuk berikutnya$/);
+    const late2 = await ask(TG.budi, w.chats.A, '/terlambat 2');
+    expect(late2).toMatch(/\n\nHalaman 2\/2$/);
+    expect([...items(late1), ...items(late2)]).toEqual(['3000001', '3000005', '3000004', ...order.slice(2, 14)]);
+    expect(items(late1)).toHaveLength(10);
+  });
+});
+
 describe('help and confidentiality', () => {
   it('lists the look-up commands in /bantuan in their order', async () => {
     const help = await ask(TG.budi, w.chats.A, '/bantuan');
