@@ -9,25 +9,16 @@ import { Prisma, type Platform } from '../../generated/prisma/client.js';
 import type { OutMessage } from '../../lib/message.js';
 import type { ServiceContext } from '../../services/context.js';
 import type { Tx } from '../../services/report-row.js';
+import type { DigestLineColumns } from './late-lists-sql.js';
 import { storedMaskSql } from './masked-titles.js';
 
-export interface DueRow {
-  id: string;
-  tracking_id: string;
+export interface DueRow extends DigestLineColumns {
   category: string;
   status: string;
-  due_date: Date | string | null;
   last_nudged_on: Date | string | null;
   unit_id: string;
   unit_code: string;
   agency_id: string;
-  claimant_name: string | null;
-  claimant_username: string | null;
-  claimant_whatsapp: string | null;
-  /** The stored masked title when it is still valid; otherwise null and the next two are set. */
-  title_masked: string | null;
-  title: string | null;
-  reporter_name: string | null;
 }
 
 /** One report's new reminder (and a freshly made title mask), as JSON for one UPDATE each. */

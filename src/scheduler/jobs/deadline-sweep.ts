@@ -40,7 +40,7 @@ import {
   clearStale, dueUnits, insertOutboxRows, lockUnits, markOverdueDigests, saveReminders, selectDue,
   type DueRow, type DueUnit, type OutboxRow, type ReminderUpdate,
 } from './deadline-sweep-sql.js';
-import { selectLateLists } from './late-lists-sql.js';
+import { selectLateLists, type DigestLineColumns } from './late-lists-sql.js';
 import { maskedTitle, titleMaskFingerprint } from './masked-titles.js';
 
 /** Every 15 minutes, 07:00–16:45 office time, Monday–Friday; holidays are skipped per calendar. */
@@ -227,7 +227,7 @@ function freshMask(r: DueRow, update: ReminderUpdate): string {
   return title;
 }
 
-type ItemSource = Pick<DueRow, 'id' | 'tracking_id' | 'claimant_name' | 'claimant_username' | 'claimant_whatsapp'>;
+type ItemSource = Pick<DigestLineColumns, 'id' | 'tracking_id' | 'claimant_name' | 'claimant_username' | 'claimant_whatsapp'>;
 
 function nudgeItem(r: ItemSource, title: string, stage: NudgeStage, dueDate: LocalDate, daysLeft: number): NudgeItem {
   return {

@@ -15,14 +15,8 @@ import { Prisma } from '../../generated/prisma/client.js';
 import type { Tx } from '../../services/report-row.js';
 import { storedMaskSql } from './masked-titles.js';
 
-/** One listed late report, with its unit's number of late reports. */
-export interface LateListRow {
-  agency_id: string;
-  agency_name: string;
-  unit_id: string;
-  unit_code: string;
-  unit_name: string;
-  total: number;
+/** What a digest line of a report needs beyond its ids: the claimant and the (masked) title. */
+export interface DigestLineColumns {
   id: string;
   tracking_id: string;
   due_date: Date | string | null;
@@ -33,6 +27,16 @@ export interface LateListRow {
   title_masked: string | null;
   title: string | null;
   reporter_name: string | null;
+}
+
+/** One listed late report, with its unit's number of late reports. */
+export interface LateListRow extends DigestLineColumns {
+  agency_id: string;
+  agency_name: string;
+  unit_id: string;
+  unit_code: string;
+  unit_name: string;
+  total: number;
 }
 
 export interface LateListOptions {
