@@ -1,7 +1,8 @@
 /**
  * Deadline fields of an imported report, the same ones a disposition stores, so the deadline
  * sweep picks imported reports up: due date from when the report reached its unit (disposed_at,
- * else received_at), and the next reminder only while it is open at the unit.
+ * else received_at), and the next reminder only while it is open at the unit and not yet late
+ * (a late one is in its unit's daily overdue digest, src/scheduler/jobs/deadline-sweep.ts).
  *
  * A deadline depends only on the office-local date the report reached the unit and its
  * category, so results are cached per (local date, category): a million-row import touches a
@@ -42,9 +43,18 @@ export class ImportDeadlines {
     return {
       dueDate: d.dueDate,
       dueAt: d.dueAt,
-      // As after a disposition: a reminder date already past means "at the next sweep".
-      nextReminderAt: isOpenAtUnit(r.status) ? (d.reminderAt < now ? now : d.reminderAt) : null,
+      // As after a disposition: a reminder date already past means "at the next sweep". A report
+      // already past its due date needs no reminder time: its unit's daily overdue digest lists it.
+      nextReminderAt: !isOpenAtUnit(r.status) || d.dueAt < this.startOfToday(now) ? null : d.reminderAt < now ? now : d.reminderAt,
     };
+  }
+
+  private today: { at: number; start: Date } | null = null;
+
+  /** The office-local start of the day of `now` (one import has one "now"). */
+  private startOfToday(now: Date): Date {
+    if (this.today?.at !== now.getTime()) this.today = { at: now.getTime(), start: this.cal.startOfDay(this.cal.toLocalDate(now)) };
+    return this.today.start;
   }
 
   private deadline(reachedAt: Date, category: Category): { dueDate: Date; dueAt: Date; reminderAt: Date } {
