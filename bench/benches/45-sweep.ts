@@ -3,7 +3,9 @@
  * after the data set's "now": every open report whose stage starts that morning is nudged
  * (indexed on report_reminder.next_reminder_at), and every unit with late reports gets its daily
  * overdue digest. Baseline: load every open report and plan it in JS (no index).
- * It writes (nudges, reminder columns, outbox rows), so it runs after the read-only benches.
+ * It writes (nudges, reminder columns, outbox rows), so it runs after the read-only benches, and
+ * before the import bench, which adds as many reports again to one agency: like the recap, it is
+ * measured on the generated data set.
  * The statements the sweep sent are EXPLAIN ANALYZEd afterwards (rolled back): the due-row
  * selection must use the next_reminder_at index, the bulk UPDATE (of the narrow report_reminder
  * table) the primary key — no Seq Scan on report. (After the run nothing is due any more, so the selection's plan shows 0 rows.)
